@@ -1,0 +1,109 @@
+/** buildApp: the Kindred HTTP application, with every plugin, feature route and the one error handler. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { accountsRoutes } from './features/accounts/accounts.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { profilesRoutes } from './features/profiles/profiles.routes.ts';
+import { safetyRoutes } from './features/safety/safety.routes.ts';
+import type { ServiceContext } from './platform/context.ts';
+import { errorBody, registerErrorHandler } from './platform/error-handler.ts';
+import { registerOriginCheck } from './platform/origin-check.ts';
+import { registerRateLimits } from './platform/rate-limits.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
+
+export type AppDependencies = {
+  config: Config;
+  database: DatabaseHandle;
+  redis?: Redis | undefined;
+  /** The built web app (web/dist); served when it exists. */
+  webDistDir?: string | undefined;
+  logger?: boolean | object;
+};
+
+export const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    // Per-request log lines cost a third of the throughput; errors are still logged with their request id.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: ServiceContext = { db: deps.database.db, config };
+
+  registerErrorHandler(app);
+  registerSecurityHeaders(app, { isHttps: config.isHttps });
+  registerOriginCheck(app, { baseUrl: config.baseUrl });
+  await app.register(cookie);
+  await registerRateLimits(app, { redis: deps.redis });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kindred API',
+        version: '0.1.0',
+        description: 'Peer support in recovery. Every error has the body { error: { code, message, details? } }.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kindred_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(deps.database.ping));
+  await app.register(safetyRoutes(config.help));
+  await app.register(accountsRoutes(ctx));
+  await app.register(profilesRoutes(ctx));
+
+  const webDistDir = deps.webDistDir;
+  const indexHtmlPath = webDistDir ? path.join(webDistDir, 'index.html') : undefined;
+  const hasWebApp = indexHtmlPath !== undefined && existsSync(indexHtmlPath);
+  if (hasWebApp) {
+    await app.register(fastifyStatic, {
+      root: webDistDir!,
+      wildcard: false,
+      index: false,
+      setHeaders: (response, filePath) => {
+        // Vite fingerprints everything under assets/, so those never change.
+        const isFingerprinted = filePath.includes(`${path.sep}assets${path.sep}`);
+        response.header('cache-control', isFingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
+    if (isPage && hasWebApp) {
+      // Client-side routes: the web app decides what to show, including its own "not found".
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('not_found', 'There is nothing at this address.'));
+  });
+
+  return app;
+}

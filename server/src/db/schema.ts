@@ -1,0 +1,4 @@
+/** Every table, gathered for Drizzle and drizzle-kit. Each area owns its own tables file. */
+export * from '../features/accounts/accounts.tables.ts';
+export * from '../features/profiles/profiles.tables.ts';
+export * from '../platform/audit.tables.ts';
