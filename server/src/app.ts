@@ -49,6 +49,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: anything else is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
 
   const ctx: ServiceContext = { db: deps.database.db, config };
 

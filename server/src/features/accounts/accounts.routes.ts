@@ -74,6 +74,9 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { user, token, session } = await signIn(ctx, request.body, userAgentOf(request));
+        // A session this browser carried before signing in ends: one browser, one live token.
+        const previousToken = readSessionToken(request, ctx.config);
+        if (previousToken) await signOut(ctx, previousToken);
         setSessionCookie(reply, ctx.config, token, session.expiresAt);
         return { member: presentMe(user) };
       },

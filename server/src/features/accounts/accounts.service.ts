@@ -10,6 +10,7 @@ import {
   deleteOtherSessionsOfUser,
   deleteSessionByTokenHash,
   deleteSessionOfUser,
+  countUsers,
   deleteUser,
   findUserByHandle,
   findUserById,
@@ -143,4 +144,9 @@ export async function findMemberByHandle(ctx: ServiceContext, handle: string): P
 /** Gives the member a new handle; 409 conflict when someone else has it. */
 export async function changeHandle(ctx: ServiceContext, userId: string, handle: string, db: Database = ctx.db): Promise<void> {
   if (!(await updateUserHandle(db, userId, handle))) throw handleTaken();
+}
+
+/** How many members there are. */
+export async function countMembers(ctx: ServiceContext): Promise<number> {
+  return countUsers(ctx.db);
 }
