@@ -23,7 +23,6 @@ import { safetyRoutes } from './features/safety/safety.routes.ts';
 import type { ServiceContext } from './platform/context.ts';
 import { errorBody, registerErrorHandler } from './platform/error-handler.ts';
 import { registerOriginCheck } from './platform/origin-check.ts';
-import { registerRateLimits } from './platform/rate-limits.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 
 export type AppDependencies = {
@@ -52,13 +51,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // The API speaks JSON only: anything else is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
 
-  const ctx: ServiceContext = { db: deps.database.db, config };
+  const ctx: ServiceContext = { db: deps.database.db, config, redis: deps.redis };
 
   registerErrorHandler(app);
   registerSecurityHeaders(app, { isHttps: config.isHttps });
   registerOriginCheck(app, { baseUrl: config.baseUrl });
   await app.register(cookie);
-  await registerRateLimits(app, { redis: deps.redis });
 
   await app.register(swagger, {
     openapi: {

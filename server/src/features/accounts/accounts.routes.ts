@@ -35,8 +35,8 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       return typeof handle === 'string' ? handle.trim().toLowerCase().slice(0, 64) : null;
     };
     const authRateLimits = (action: string) => ({
-      onRequest: rateLimitBy(app, { name: `${action}-ip`, max: perIp, windowSeconds, key: (request) => request.ip }),
-      preHandler: rateLimitBy(app, { name: `${action}-handle`, max: perHandle, windowSeconds, key: handleOf }),
+      onRequest: rateLimitBy({ name: `${action}-ip`, max: perIp, windowSeconds, key: (request) => request.ip }, ctx.redis),
+      preHandler: rateLimitBy({ name: `${action}-handle`, max: perHandle, windowSeconds, key: handleOf }, ctx.redis),
     });
     const userAgentOf = (request: { headers: Record<string, unknown> }) => {
       const userAgent = request.headers['user-agent'];
@@ -156,7 +156,7 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           body: changePasswordInputSchema,
           response: withErrors({ 204: noContent }),
         },
-        onRequest: rateLimitBy(app, { name: 'password-ip', max: perIp, windowSeconds, key: (request) => request.ip }),
+        onRequest: rateLimitBy({ name: 'password-ip', max: perIp, windowSeconds, key: (request) => request.ip }, ctx.redis),
       },
       async (request, reply) => {
         const auth = await requireAuth(ctx, request);
@@ -193,7 +193,7 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           body: deleteAccountInputSchema,
           response: withErrors({ 204: noContent }),
         },
-        onRequest: rateLimitBy(app, { name: 'delete-ip', max: perIp, windowSeconds, key: (request) => request.ip }),
+        onRequest: rateLimitBy({ name: 'delete-ip', max: perIp, windowSeconds, key: (request) => request.ip }, ctx.redis),
       },
       async (request, reply) => {
         const auth = await requireAuth(ctx, request);
