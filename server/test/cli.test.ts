@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.ts';
+import { acquireDataDirLock } from '../src/db/data-dir-lock.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { findMemberByHandle } from '../src/features/accounts/accounts.service.ts';
+import { testConfig } from './test-app.ts';
+import { testDatabaseKind } from './test-database.ts';
+
+// The CLI's embedded-database behaviour (the data directory lock) is what it guards; run it once.
+describe.runIf(testDatabaseKind === 'pglite')('the operator CLI on the embedded database', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kindred-cli-'));
+  const config = testConfig({ DATA_DIR: dataDir });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  function capture() {
+    const lines: string[] = [];
+    return { lines, output: { log: (line: string) => lines.push(line), error: (line: string) => lines.push(`ERROR ${line}`) } };
+  }
+
+  it('seeds a demo community into an empty database, and refuses a second time', async () => {
+    const first = capture();
+    expect(await runCli(['seed-demo'], config, first.output)).toBe(0);
+    expect(first.lines.join('\n')).toMatch(/Seeded 10 demo members/);
+    const second = capture();
+    expect(await runCli(['seed-demo'], config, second.output)).toBe(1);
+    expect(second.lines.join('\n')).toMatch(/already has members/);
+  });
+
+  it('makes an existing member an admin, and creates one with a one-time password', async () => {
+    expect(await runCli(['create-admin', 'morning_coffee'], config, capture().output)).toBe(0);
+    const created = capture();
+    expect(await runCli(['create-admin', 'site_keeper'], config, created.output)).toBe(0);
+    expect(created.lines.join('\n')).toMatch(/one-time password: \S{16,}/);
+    const database = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      const ctx = { db: database.db, config };
+      expect((await findMemberByHandle(ctx, 'morning_coffee'))?.role).toBe('admin');
+      expect((await findMemberByHandle(ctx, 'site_keeper'))?.role).toBe('admin');
+      expect((await findMemberByHandle(ctx, 'steady-oak'))?.role).toBe('member');
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses a reserved handle and an unknown command', async () => {
+    const reserved = capture();
+    expect(await runCli(['create-admin', 'admin'], config, reserved.output)).toBe(1);
+    expect(reserved.lines.join('\n')).toMatch(/reserved/);
+    expect(await runCli(['drop-everything'], config, capture().output)).toBe(1);
+  });
+
+  it('says plainly that the server must be stopped while another process holds the data directory', async () => {
+    const lock = acquireDataDirLock(dataDir);
+    try {
+      const refused = capture();
+      expect(await runCli(['create-admin', 'another_admin'], config, refused.output)).toBe(2);
+      expect(refused.lines.join('\n')).toMatch(/in use by another Kindred process .*Stop the Kindred server/);
+    } finally {
+      lock.release();
+    }
+  });
+});
