@@ -89,7 +89,9 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the settings; throws ConfigError with one line naming the bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty setting (`REDIS_URL=`) means "not set", as in most shells' .env files.
+  const setValues = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(setValues);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'setting');

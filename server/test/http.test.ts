@@ -115,7 +115,7 @@ describe('API documentation', () => {
   it('describes every API route in /api/openapi.json, from the same zod schemas', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const document = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const document = response.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
     expect(document.openapi).toMatch(/^3\./);
     const documented = new Set(
       Object.entries(document.paths).flatMap(([path, operations]) =>

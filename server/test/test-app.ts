@@ -54,7 +54,7 @@ export function sessionCookieFrom(response: LightMyRequestResponse): string {
 
 /** Asserts the one error body shape and returns it. */
 export function errorOf(response: LightMyRequestResponse): { code: string; message: string; details?: unknown } {
-  const body = response.json() as { error?: { code: string; message: string; details?: unknown } };
+  const body = response.json<{ error?: { code: string; message: string; details?: unknown } }>();
   if (!body.error || typeof body.error.code !== 'string' || typeof body.error.message !== 'string') {
     throw new Error(`not an error body (${response.statusCode}): ${response.body}`);
   }

@@ -7,7 +7,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 const commonPasswords: ReadonlySet<string> = new Set(
-  (dictionary['passwords-common'] as string[]).map((password) => password.toLowerCase()),
+  dictionary['passwords-common'].map((password) => password.toLowerCase()),
 );
 
 /** True when the password is one of the ~50,000 most used passwords (ignoring case). */

@@ -1,4 +1,4 @@
-import type { ChangePasswordInput, SignInInput, SignUpInput } from '@kindred/common/accounts';
+import type { ChangePasswordInput, SignInInput } from '@kindred/common/accounts';
 import type { Database } from '../../db/client.ts';
 import { listAuditEventsAbout, recordAuditEvent } from '../../platform/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
