@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+
+// One fresh embedded database per run. Workers load this file too: they reuse the runner's directory.
+process.env.KINDRED_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'kindred-e2e-'));
+
+// The journeys always run on the embedded database, whatever this shell points at.
+const serverEnv: Record<string, string> = {};
+for (const [name, value] of Object.entries(process.env)) {
+  if (value !== undefined && name !== 'DATABASE_URL' && name !== 'REDIS_URL') serverEnv[name] = value;
+}
+Object.assign(serverEnv, {
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  BASE_URL: baseURL,
+  DATA_DIR: process.env.KINDRED_E2E_DATA_DIR,
+  LOG_LEVEL: 'warn',
+});
+
+/** Browser journeys against the real server and the built web app (npm run test:e2e builds it first). */
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx server/src/main.ts',
+    url: `${baseURL}/api/ready`,
+    env: serverEnv,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
