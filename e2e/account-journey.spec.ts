@@ -92,7 +92,9 @@ test('a person joins, signs out and in, shapes their profile, downloads their da
     await page.getByLabel('Display name').fill('River');
     await page.getByLabel('Pronouns').fill('they/them');
     await page.getByLabel('About me').fill('Two years in. Mornings are for walking the dog.');
-    await expect(page.getByText(`${500 - 'Two years in. Mornings are for walking the dog.'.length} of 500 characters left`)).toBeVisible();
+    await expect(
+      page.getByText(`${500 - 'Two years in. Mornings are for walking the dog.'.length} of 500 characters left`),
+    ).toBeVisible();
     const pathways = page.getByRole('group', { name: 'Recovery pathways' });
     await pathways.getByRole('checkbox', { name: 'SMART Recovery' }).check();
     await pathways.getByRole('checkbox', { name: 'Harm reduction' }).check();
@@ -127,7 +129,9 @@ test('a person joins, signs out and in, shapes their profile, downloads their da
     await page.getByLabel('About me').fill('a'.repeat(501));
     await expect(page.getByText('1 character too many')).toBeVisible();
     await page.getByRole('button', { name: 'Save profile' }).click();
-    await expect(page.getByRole('group', { name: 'Please check one thing' })).toContainText('About me: A bio has at most 500 characters.');
+    await expect(page.getByRole('group', { name: 'Please check one thing' })).toContainText(
+      'About me: A bio has at most 500 characters.',
+    );
     await page.reload();
     await expect(page.getByLabel('About me')).toHaveValue('Two years in. Mornings are for walking the dog.');
   });
@@ -157,7 +161,7 @@ test('a person joins, signs out and in, shapes their profile, downloads their da
     await page.getByRole('link', { name: 'Download my data' }).click();
     const download = await downloadStarted;
     expect(download.suggestedFilename()).toMatch(new RegExp(`^kindred-${handle}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     const exported = JSON.parse(text) as {
       account: { handle: string };
       profile: { displayName: string; bio: string; recoveryPathways: string[]; languages: string[] };
@@ -172,7 +176,10 @@ test('a person joins, signs out and in, shapes their profile, downloads their da
   });
 
   await test.step('account: see where I am signed in and end another session', async () => {
-    const elsewhere = await playwright.request.newContext({ baseURL, userAgent: 'Mozilla/5.0 (Linux; Android 14) Firefox/128.0' });
+    const elsewhere = await playwright.request.newContext({
+      baseURL,
+      userAgent: 'Mozilla/5.0 (Linux; Android 14) Firefox/128.0',
+    });
     const signIn = await elsewhere.post('/api/auth/sign-in', { data: { handle, password } });
     expect(signIn.status()).toBe(200);
 

@@ -24,7 +24,10 @@ test.describe('with JavaScript off', () => {
     await expect(page.getByRole('link', { name: /1-800-662-4357/ })).toHaveAttribute('href', 'tel:+18006624357');
     await expect(page.getByRole('link', { name: /TTY 1-800-487-4889/ })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Call 911' })).toHaveAttribute('href', 'tel:911');
-    await expect(page.getByRole('link', { name: /findtreatment\.gov/i })).toHaveAttribute('href', 'https://findtreatment.gov');
+    await expect(page.getByRole('link', { name: /findtreatment\.gov/i })).toHaveAttribute(
+      'href',
+      'https://findtreatment.gov',
+    );
     await expect(page.getByText('not a substitute for professional treatment')).toBeVisible();
   });
 

@@ -13,9 +13,10 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: {
+    // Keep the browser's Host header: the server's cross-site check compares it with Origin.
     proxy: {
-      '/api': serverUrl,
-      '^/help(\\.css)?$': serverUrl,
+      '/api': { target: serverUrl, changeOrigin: false },
+      '^/help(\\.css)?$': { target: serverUrl, changeOrigin: false },
     },
   },
 });

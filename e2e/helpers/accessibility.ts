@@ -25,5 +25,8 @@ export async function expectNoSeriousA11yViolations(page: Page, where = page.url
   if (others.length > 0) {
     console.log(`Accessibility notes on ${where}:\n${others.map(describeViolation).join('\n')}`);
   }
-  expect(serious, `Serious accessibility violations on ${where}:\n${serious.map(describeViolation).join('\n')}`).toEqual([]);
+  expect(
+    serious,
+    `Serious accessibility violations on ${where}:\n${serious.map(describeViolation).join('\n')}`,
+  ).toEqual([]);
 }

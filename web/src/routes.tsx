@@ -7,7 +7,9 @@ import { HomeRoute } from './features/home/home.route.tsx';
 import { NotFoundPage } from './features/home/not-found.page.tsx';
 import { RouteError } from './features/home/route-error.tsx';
 
-const JoinPage = lazy(() => import('./features/accounts/join.page.tsx').then((module) => ({ default: module.JoinPage })));
+const JoinPage = lazy(() =>
+  import('./features/accounts/join.page.tsx').then((module) => ({ default: module.JoinPage })),
+);
 const SignInPage = lazy(() =>
   import('./features/accounts/sign-in.page.tsx').then((module) => ({ default: module.SignInPage })),
 );

@@ -16,7 +16,15 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 };
 
 /** A button. Defaults to type="button" so it never submits a form by accident. */
-export function Button({ variant = 'primary', isLoading = false, className, onClick, children, type, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  isLoading = false,
+  className,
+  onClick,
+  children,
+  type,
+  ...rest
+}: ButtonProps) {
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     // Still focusable while busy (a disabled button would drop focus), but it does nothing.
     if (isLoading) {
@@ -46,6 +54,10 @@ export function ButtonLink({ variant = 'primary', className, ...rest }: LinkProp
 }
 
 /** A plain link (full page load: downloads, /help) that looks like a button. */
-export function ButtonAnchor({ variant = 'primary', className, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { variant?: ButtonVariant }) {
+export function ButtonAnchor({
+  variant = 'primary',
+  className,
+  ...rest
+}: AnchorHTMLAttributes<HTMLAnchorElement> & { variant?: ButtonVariant }) {
   return <a {...rest} className={buttonClassName(variant, className)} />;
 }

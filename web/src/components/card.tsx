@@ -15,7 +15,10 @@ export function Card({ title, headingLevel = 2, tone = 'default', className, chi
   const titleId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className={classNames('card', tone !== 'default' && `card-${tone}`, className)} aria-labelledby={title ? titleId : undefined}>
+    <section
+      className={classNames('card', tone !== 'default' && `card-${tone}`, className)}
+      aria-labelledby={title ? titleId : undefined}
+    >
       {title && (
         <Heading id={titleId} className="card-title">
           {title}

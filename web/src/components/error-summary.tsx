@@ -31,7 +31,12 @@ export function ErrorSummary({ errors, message, focusKey }: ErrorSummaryProps) {
   }, [focusKey]);
 
   if (!hasProblems) return null;
-  const title = errors.length === 0 ? 'That did not work' : errors.length === 1 ? 'Please check one thing' : 'Please check these things';
+  const title =
+    errors.length === 0
+      ? 'That did not work'
+      : errors.length === 1
+        ? 'Please check one thing'
+        : 'Please check these things';
   const handleClick = (event: MouseEvent<HTMLAnchorElement>, fieldId: string) => {
     event.preventDefault();
     focusField(fieldId);

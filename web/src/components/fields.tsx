@@ -2,7 +2,13 @@
  * Form fields. Every field has a visible label, an optional hint and an error message, wired to
  * the control with aria-describedby and aria-invalid. Groups of choices are a fieldset with a legend.
  */
-import { useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { classNames } from './class-names.ts';
 
 type FieldBaseProps = {
@@ -48,7 +54,16 @@ type TextFieldProps = FieldBaseProps &
   };
 
 /** A one-line text input. type="password" adds a Show/Hide toggle. */
-export function TextField({ id, label, hint, error, isOptional, type = 'text', className, ...inputProps }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  isOptional,
+  type = 'text',
+  className,
+  ...inputProps
+}: TextFieldProps) {
   const [isRevealed, setIsRevealed] = useState(false);
   const isPassword = type === 'password';
   const input = (
@@ -97,7 +112,18 @@ type TextAreaProps = FieldBaseProps &
   };
 
 /** A multi-line text input with an optional character count. */
-export function TextArea({ id, label, hint, error, isOptional, maxLength, value, className, rows = 5, ...rest }: TextAreaProps) {
+export function TextArea({
+  id,
+  label,
+  hint,
+  error,
+  isOptional,
+  maxLength,
+  value,
+  className,
+  rows = 5,
+  ...rest
+}: TextAreaProps) {
   const remaining = maxLength === undefined ? undefined : maxLength - value.length;
   const countText =
     remaining === undefined
@@ -265,7 +291,11 @@ export function CheckboxGroup({
           isChecked={values.includes(option.value)}
           onChange={(isChecked) =>
             // Keep the order of the options, whatever order they were ticked in.
-            onChange(options.map((each) => each.value).filter((each) => (each === option.value ? isChecked : values.includes(each))))
+            onChange(
+              options
+                .map((each) => each.value)
+                .filter((each) => (each === option.value ? isChecked : values.includes(each))),
+            )
           }
         />
       ))}

@@ -20,7 +20,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<Toast | null>(null);
   const [isPaused, setIsPaused] = useState(false);
 
-  const showToast = useCallback((message: string) => setToast((previous) => ({ id: (previous?.id ?? 0) + 1, message })), []);
+  const showToast = useCallback(
+    (message: string) => setToast((previous) => ({ id: (previous?.id ?? 0) + 1, message })),
+    [],
+  );
 
   useEffect(() => {
     if (!toast || isPaused) return;

@@ -56,9 +56,12 @@ function readIssues(details: unknown): FieldIssue[] {
 
 function errorFromResponse(status: number, payload: unknown): ApiError {
   const body = isRecord(payload) && isRecord(payload.error) ? payload.error : undefined;
-  const code = (typeof body?.code === 'string' ? body.code : status >= 500 ? 'internal' : 'invalid_input') as ApiErrorCode;
+  const code = (
+    typeof body?.code === 'string' ? body.code : status >= 500 ? 'internal' : 'invalid_input'
+  ) as ApiErrorCode;
   const details = body?.details;
-  const retryAfter = isRecord(details) && typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : undefined;
+  const retryAfter =
+    isRecord(details) && typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : undefined;
   const message =
     typeof body?.message === 'string' && body.message !== ''
       ? body.message

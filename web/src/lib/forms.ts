@@ -22,7 +22,10 @@ export type Validation<Output> = { isValid: true; data: Output } | { isValid: fa
 export function validateWith<Schema extends z.ZodType>(schema: Schema, values: unknown): Validation<z.output<Schema>> {
   const result = schema.safeParse(values);
   if (result.success) return { isValid: true, data: result.data };
-  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
   return { isValid: false, errors: issuesToFieldErrors(issues) };
 }
 
@@ -59,7 +62,10 @@ export function useFormErrors<Name extends string>(idPrefix: string, labels: Rea
     [fields, showErrors],
   );
 
-  const clearErrors = useCallback(() => setState((previous) => ({ ...previous, fieldErrors: {}, formError: null })), []);
+  const clearErrors = useCallback(
+    () => setState((previous) => ({ ...previous, fieldErrors: {}, formError: null })),
+    [],
+  );
 
   const summaryErrors: SummaryError[] = useMemo(
     () =>

@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { changeEmailInputSchema, changePasswordInputSchema, PASSWORD_MIN_LENGTH, type Me } from '@kindred/common/accounts';
+import {
+  changeEmailInputSchema,
+  changePasswordInputSchema,
+  PASSWORD_MIN_LENGTH,
+  type Me,
+} from '@kindred/common/accounts';
 import { Button, ButtonAnchor } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
@@ -110,7 +115,11 @@ function EmailCard({ me }: { me: Me }) {
             Save email
           </Button>
           {me.email && (
-            <Button variant="quiet" onClick={() => save('')} isLoading={changeEmail.isPending && changeEmail.variables.email === ''}>
+            <Button
+              variant="quiet"
+              onClick={() => save('')}
+              isLoading={changeEmail.isPending && changeEmail.variables.email === ''}
+            >
               Remove my email
             </Button>
           )}

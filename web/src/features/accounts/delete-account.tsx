@@ -45,7 +45,8 @@ function DeleteAccountForm({ handle, onCancel }: { handle: string; onCancel: () 
     deleteAccount.mutate(
       { password },
       {
-        onSuccess: () => void leave('Your account has been deleted. Thank you for being part of Kindred. Take good care.'),
+        onSuccess: () =>
+          void leave('Your account has been deleted. Thank you for being part of Kindred. Take good care.'),
         onError: form.showApiError,
       },
     );

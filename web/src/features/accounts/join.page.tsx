@@ -86,7 +86,8 @@ export function JoinPage() {
         </Button>
       </form>
       <p className="form-footnote">
-        Already have an account? <Link to={searchParams.has('next') ? `/sign-in?${searchParams}` : '/sign-in'}>Sign in</Link>
+        Already have an account?{' '}
+        <Link to={searchParams.has('next') ? `/sign-in?${searchParams}` : '/sign-in'}>Sign in</Link>
       </p>
     </Page>
   );

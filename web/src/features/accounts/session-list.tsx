@@ -66,7 +66,9 @@ function SessionItem({ session }: { session: Session }) {
         Revoke
         <span className="visually-hidden">
           {' '}
-          {session.isCurrent ? 'this device (signs you out)' : `${device}, last active ${formatRelative(session.lastSeenAt)}`}
+          {session.isCurrent
+            ? 'this device (signs you out)'
+            : `${device}, last active ${formatRelative(session.lastSeenAt)}`}
         </span>
       </Button>
     </li>

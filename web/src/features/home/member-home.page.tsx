@@ -18,7 +18,12 @@ export function MemberHomePage({ me }: { me: Me }) {
   const profile = useOwnProfile();
   const name = profile.data?.displayName ?? me.handle;
   return (
-    <Page title={`${greetingFor(new Date())}, ${name}`} documentTitle="Home" lead="Welcome back. One day at a time." width="wide">
+    <Page
+      title={`${greetingFor(new Date())}, ${name}`}
+      documentTitle="Home"
+      lead="Welcome back. One day at a time."
+      width="wide"
+    >
       <div className="stack">
         <div className="card-grid">
           <Card title="Your profile">

@@ -6,7 +6,8 @@ import { NotFoundPage } from './not-found.page.tsx';
 export function RouteError() {
   const error = useRouteError();
   if (isNotFound(error)) return <NotFoundPage />;
-  const isChunkFailure = error instanceof Error && /dynamically imported module|Importing a module script failed/i.test(error.message);
+  const isChunkFailure =
+    error instanceof Error && /dynamically imported module|Importing a module script failed/i.test(error.message);
   return (
     <Page title="Something went wrong" lead="This is on our side, not yours.">
       <p>

@@ -33,7 +33,10 @@ export function MemberProfilePage() {
 function MemberNotFound() {
   return (
     <Page title="We could not find that member">
-      <p>There is no profile to show at this address. The member may have changed their handle, or chosen to keep their profile private.</p>
+      <p>
+        There is no profile to show at this address. The member may have changed their handle, or chosen to keep their
+        profile private.
+      </p>
       <p>
         <Link to="/">Go to your home page</Link>
       </p>

@@ -8,7 +8,6 @@ import {
   recoveryPathwayLabels,
   recoveryPathways,
   type OwnProfile,
-  type ProfileUpdateInput,
 } from '@kindred/common/profiles';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
@@ -28,7 +27,10 @@ import { useOwnProfile, useUpdateProfile } from './profiles.api.ts';
 export function ProfileSettingsPage() {
   const profile = useOwnProfile();
   return (
-    <Page title="Your profile" lead="Share as much or as little as you like. Everything here is optional except your handle.">
+    <Page
+      title="Your profile"
+      lead="Share as much or as little as you like. Everything here is optional except your handle."
+    >
       {profile.isPending ? (
         <Loading label="Loading your profile…" />
       ) : profile.isError ? (
@@ -138,7 +140,7 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
     const validation = validateWith(profileUpdateInputSchema, changes);
     if (!validation.isValid) return form.showErrors(validation.errors);
     form.clearErrors();
-    updateProfile.mutate(changes as ProfileUpdateInput, {
+    updateProfile.mutate(changes, {
       onSuccess: (saved) => {
         setValues(toFormValues(saved));
         showToast('Profile saved');

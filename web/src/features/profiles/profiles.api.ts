@@ -31,6 +31,7 @@ export function useUpdateProfile() {
 export function useMemberProfile(handle: string) {
   return useQuery({
     queryKey: memberProfileQueryKey(handle),
-    queryFn: async () => (await api.get<{ profile: MemberProfile }>(`/api/profiles/${encodeURIComponent(handle)}`)).profile,
+    queryFn: async () =>
+      (await api.get<{ profile: MemberProfile }>(`/api/profiles/${encodeURIComponent(handle)}`)).profile,
   });
 }
