@@ -56,7 +56,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerErrorHandler(app);
   registerSecurityHeaders(app, { isHttps: config.isHttps });
   registerOriginCheck(app, { baseUrl: config.baseUrl });
-  await app.register(cookie);
+  // Cookies are parsed only where a session is read (accounts.sessions.ts), not on every request.
+  await app.register(cookie, { hook: false });
 
   await app.register(swagger, {
     openapi: {

@@ -60,7 +60,9 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
 }
 
 export function readSessionToken(request: FastifyRequest, config: Config): string | undefined {
-  const token = request.cookies[sessionCookieName(config)];
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  const token = request.server.parseCookie(header)[sessionCookieName(config)];
   return token && token.length <= 100 ? token : undefined;
 }
 
