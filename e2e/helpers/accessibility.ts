@@ -26,7 +26,7 @@ export async function expectNoSeriousA11yViolations(page: Page, where = page.url
     console.log(`Accessibility notes on ${where}:\n${others.map(describeViolation).join('\n')}`);
   }
   expect(
-    serious,
+    serious.map((violation) => violation.id),
     `Serious accessibility violations on ${where}:\n${serious.map(describeViolation).join('\n')}`,
   ).toEqual([]);
 }

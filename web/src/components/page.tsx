@@ -3,7 +3,7 @@ import { useLocation } from 'react-router';
 import { classNames } from './class-names.ts';
 
 // The first page of a visit keeps the browser's own focus (so the skip link comes first); later pages take it.
-let hasShownFirstPage = false;
+let firstLocationKey: string | undefined;
 
 type PageProps = {
   /** The page's h1; also the document title unless `documentTitle` is given. */
@@ -21,7 +21,7 @@ type PageProps = {
  */
 export function Page({ title, documentTitle, lead, width = 'normal', children }: PageProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { pathname } = useLocation();
+  const location = useLocation();
   const titleText = documentTitle ?? (typeof title === 'string' ? title : undefined);
 
   useEffect(() => {
@@ -29,12 +29,9 @@ export function Page({ title, documentTitle, lead, width = 'normal', children }:
   }, [titleText]);
 
   useEffect(() => {
-    if (!hasShownFirstPage) {
-      hasShownFirstPage = true;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [pathname]);
+    firstLocationKey ??= location.key;
+    if (location.key !== firstLocationKey) headingRef.current?.focus();
+  }, [location.key]);
 
   return (
     <div className={classNames('page', `page-${width}`)}>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { HANDLE_MAX_LENGTH, HANDLE_MIN_LENGTH } from '@kindred/common/accounts';
 import {
@@ -126,12 +126,37 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
   const zones = useMemo(() => timeZoneOptions(profile.timeZone), [profile.timeZone]);
   const deviceZone = browserTimeZone();
 
-  const set = <Name extends keyof ProfileFormValues>(name: Name, value: ProfileFormValues[Name]) =>
-    setValues((previous) => ({ ...previous, [name]: value }));
+  const set = useCallback(
+    <Name extends keyof ProfileFormValues>(name: Name, value: ProfileFormValues[Name]) =>
+      setValues((previous) => ({ ...previous, [name]: value })),
+    [],
+  );
   const text = (name: 'handle' | 'displayName' | 'pronouns' | 'bio' | 'recoveringFrom') => ({
     value: values[name],
     onChange: (event: { target: { value: string } }) => set(name, event.target.value),
   });
+
+  // Hundreds of time zones: build the select once per change of its own value, not on every keystroke elsewhere.
+  const timeZoneError = form.errorFor('timeZone');
+  const timeZoneId = form.fieldId('timeZone');
+  const timeZoneSelect = useMemo(
+    () => (
+      <Select
+        id={timeZoneId}
+        label="Time zone"
+        hint={
+          deviceZone && deviceZone !== values.timeZone
+            ? `Used for dates and times. This device is set to ${deviceZone.replaceAll('_', ' ')}.`
+            : 'Used for dates and times.'
+        }
+        error={timeZoneError}
+        options={zones}
+        value={values.timeZone}
+        onChange={(event) => set('timeZone', event.target.value)}
+      />
+    ),
+    [timeZoneId, deviceZone, values.timeZone, timeZoneError, zones, set],
+  );
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -240,19 +265,7 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
             onChange={(next) => set('languages', next)}
             isCompact
           />
-          <Select
-            id={form.fieldId('timeZone')}
-            label="Time zone"
-            hint={
-              deviceZone && deviceZone !== values.timeZone
-                ? `Used for dates and times. This device is set to ${deviceZone.replaceAll('_', ' ')}.`
-                : 'Used for dates and times.'
-            }
-            error={form.errorFor('timeZone')}
-            options={zones}
-            value={values.timeZone}
-            onChange={(event) => set('timeZone', event.target.value)}
-          />
+          {timeZoneSelect}
         </Card>
 
         <Card title="Privacy">
