@@ -97,7 +97,7 @@ function EmailCard({ me }: { me: Me }) {
         )}
       </p>
       <ErrorSummary {...form.summary} />
-      <form noValidate onSubmit={handleSubmit} aria-label="Email">
+      <form noValidate onSubmit={handleSubmit}>
         <TextField
           id={form.fieldId('email')}
           type="email"
@@ -157,7 +157,7 @@ function PasswordCard() {
     <Card title="Password">
       <p>Changing your password signs you out everywhere else.</p>
       <ErrorSummary {...form.summary} />
-      <form noValidate onSubmit={handleSubmit} aria-label="Change password">
+      <form noValidate onSubmit={handleSubmit}>
         <TextField
           id={form.fieldId('currentPassword')}
           type="password"

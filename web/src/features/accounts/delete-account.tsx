@@ -59,7 +59,7 @@ function DeleteAccountForm({ handle, onCancel }: { handle: string; onCancel: () 
         cannot be brought back. Your handle <strong>{handle}</strong> becomes free for someone else to use.
       </p>
       <ErrorSummary {...form.summary} />
-      <form noValidate onSubmit={handleSubmit} aria-label="Confirm deleting your account">
+      <form noValidate onSubmit={handleSubmit}>
         <TextField
           id={form.fieldId('password')}
           type="password"

@@ -43,7 +43,7 @@ export function JoinPage() {
   return (
     <Page title="Join Kindred" lead="It takes a minute. You stay anonymous: no real name needed." width="narrow">
       <ErrorSummary {...form.summary} />
-      <form noValidate onSubmit={handleSubmit} className="card" aria-label="Create your account">
+      <form noValidate onSubmit={handleSubmit} className="card">
         <TextField
           id={form.fieldId('handle')}
           label="Handle"

@@ -37,7 +37,7 @@ export function SignInPage() {
   return (
     <Page title="Sign in" lead="Welcome back. It is good to see you." width="narrow">
       <ErrorSummary {...form.summary} />
-      <form noValidate onSubmit={handleSubmit} className="card" aria-label="Sign in to Kindred">
+      <form noValidate onSubmit={handleSubmit} className="card">
         <TextField
           id={form.fieldId('handle')}
           label="Handle"

@@ -180,7 +180,7 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
         <Link to={`/members/${encodeURIComponent(profile.handle)}`}>See your profile as other members see it</Link>
       </p>
       <ErrorSummary {...form.summary} />
-      <form noValidate onSubmit={handleSubmit} aria-label="Edit your profile" className="stack">
+      <form noValidate onSubmit={handleSubmit} className="stack">
         <Card title="About you">
           <TextField
             id={form.fieldId('handle')}
