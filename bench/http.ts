@@ -86,7 +86,11 @@ async function main(): Promise<void> {
   await stop(bare);
 
   const kindredEnv = { PORT: '3402', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1:3402', DATABASE_POOL_SIZE: '20' };
-  const onPostgres = startProcess('server/src/main.ts', { ...kindredEnv, DATABASE_URL: await freshPostgresDatabase(), REDIS_URL: '' });
+  const onPostgres = startProcess('server/src/main.ts', {
+    ...kindredEnv,
+    DATABASE_URL: await freshPostgresDatabase(),
+    REDIS_URL: '',
+  });
   await waitFor('http://127.0.0.1:3402/api/ready');
   results.push(await load('kindred GET /api/health', 'http://127.0.0.1:3402/api/health'));
   const cookie = await signUpCookie('http://127.0.0.1:3402');
@@ -94,11 +98,18 @@ async function main(): Promise<void> {
   await stop(onPostgres);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kindred-bench-'));
-  const embedded = startProcess('server/src/main.ts', { ...kindredEnv, DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' });
+  const embedded = startProcess('server/src/main.ts', {
+    ...kindredEnv,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    REDIS_URL: '',
+  });
   try {
     await waitFor('http://127.0.0.1:3402/api/ready');
     const embeddedCookie = await signUpCookie('http://127.0.0.1:3402');
-    results.push(await load('kindred GET /api/me (embedded PGlite)', 'http://127.0.0.1:3402/api/me', { cookie: embeddedCookie }));
+    results.push(
+      await load('kindred GET /api/me (embedded PGlite)', 'http://127.0.0.1:3402/api/me', { cookie: embeddedCookie }),
+    );
   } finally {
     await stop(embedded);
     rmSync(dataDir, { recursive: true, force: true });
@@ -110,7 +121,9 @@ async function main(): Promise<void> {
   console.log('|---|---:|---:|---:|---:|');
   for (const result of results) {
     const ratio = `${((result.requestsPerSecond / baseline) * 100).toFixed(1)} %`;
-    console.log(`| ${result.name} | ${Math.round(result.requestsPerSecond)} | ${result.p99Ms} | ${ratio} | ${result.non2xx} |`);
+    console.log(
+      `| ${result.name} | ${Math.round(result.requestsPerSecond)} | ${result.p99Ms} | ${ratio} | ${result.non2xx} |`,
+    );
   }
   const health = results[1]!.requestsPerSecond / baseline;
   console.log(`\nhealth / bare = ${(health * 100).toFixed(1)} % (target >= 80 %)`);

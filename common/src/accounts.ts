@@ -11,17 +11,63 @@ export const PASSWORD_MAX_LENGTH = 256;
  * as staff or as the platform itself.
  */
 export const reservedHandles: ReadonlySet<string> = new Set([
-  'about', 'abuse', 'account', 'accounts', 'admin', 'administrator', 'api', 'anonymous', 'auth',
-  'crisis', 'deleted', 'docs', 'everyone', 'help', 'helpline', 'home', 'info', 'kindred',
-  'kindred-team', 'kindred_team', 'login', 'logout', 'me', 'member', 'members', 'mod', 'moderator',
-  'moderators', 'null', 'official', 'operator', 'owner', 'privacy', 'root', 'security', 'settings',
-  'sign-in', 'sign-out', 'sign-up', 'signin', 'signout', 'signup', 'staff', 'support', 'system',
-  'team', 'terms', 'undefined', 'staff-team', 'peer-specialist', 'webmaster',
+  'about',
+  'abuse',
+  'account',
+  'accounts',
+  'admin',
+  'administrator',
+  'api',
+  'anonymous',
+  'auth',
+  'crisis',
+  'deleted',
+  'docs',
+  'everyone',
+  'help',
+  'helpline',
+  'home',
+  'info',
+  'kindred',
+  'kindred-team',
+  'kindred_team',
+  'login',
+  'logout',
+  'me',
+  'member',
+  'members',
+  'mod',
+  'moderator',
+  'moderators',
+  'null',
+  'official',
+  'operator',
+  'owner',
+  'privacy',
+  'root',
+  'security',
+  'settings',
+  'sign-in',
+  'sign-out',
+  'sign-up',
+  'signin',
+  'signout',
+  'signup',
+  'staff',
+  'support',
+  'system',
+  'team',
+  'terms',
+  'undefined',
+  'staff-team',
+  'peer-specialist',
+  'webmaster',
 ]);
 
 export const handleSchema = z
   .string({ error: 'Choose a handle.' })
   .trim()
+  .min(1, { error: 'Choose a handle.', abort: true })
   .min(HANDLE_MIN_LENGTH, `A handle has at least ${HANDLE_MIN_LENGTH} characters.`)
   .max(HANDLE_MAX_LENGTH, `A handle has at most ${HANDLE_MAX_LENGTH} characters.`)
   .regex(/^[A-Za-z0-9_-]+$/, 'Use only letters, digits, _ and -.')
@@ -59,12 +105,16 @@ export const signUpInputSchema = z.object({
     .string()
     .max(64)
     .optional()
-    .describe('The browser\'s IANA time zone; the profile starts with it when the runtime knows it'),
+    .describe("The browser's IANA time zone; the profile starts with it when the runtime knows it"),
 });
 export type SignUpInput = z.input<typeof signUpInputSchema>;
 
 export const signInInputSchema = z.object({
-  handle: z.string({ error: 'Enter your handle.' }).trim().min(1, 'Enter your handle.').max(HANDLE_MAX_LENGTH, 'No account has that handle.'),
+  handle: z
+    .string({ error: 'Enter your handle.' })
+    .trim()
+    .min(1, 'Enter your handle.')
+    .max(HANDLE_MAX_LENGTH, 'No account has that handle.'),
   password: currentPasswordSchema,
 });
 export type SignInInput = z.input<typeof signInInputSchema>;

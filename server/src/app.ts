@@ -22,8 +22,7 @@ import { profilesRoutes } from './features/profiles/profiles.routes.ts';
 import { safetyRoutes } from './features/safety/safety.routes.ts';
 import type { ServiceContext } from './platform/context.ts';
 import { errorBody, registerErrorHandler } from './platform/error-handler.ts';
-import { registerOriginCheck } from './platform/origin-check.ts';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { registerRequestGuard } from './platform/request-guard.ts';
 
 export type AppDependencies = {
   config: Config;
@@ -54,8 +53,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const ctx: ServiceContext = { db: deps.database.db, config, redis: deps.redis };
 
   registerErrorHandler(app);
-  registerSecurityHeaders(app, { isHttps: config.isHttps });
-  registerOriginCheck(app, { baseUrl: config.baseUrl });
+  registerRequestGuard(app, { baseUrl: config.baseUrl, isHttps: config.isHttps });
   // Cookies are parsed only where a session is read (accounts.sessions.ts), not on every request.
   await app.register(cookie, { hook: false });
 
@@ -85,10 +83,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const indexHtmlPath = webDistDir ? path.join(webDistDir, 'index.html') : undefined;
   const hasWebApp = indexHtmlPath !== undefined && existsSync(indexHtmlPath);
   if (hasWebApp) {
+    // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, {
       root: webDistDir!,
-      wildcard: false,
-      index: false,
+      index: 'index.html',
       setHeaders: (response, filePath) => {
         // Vite fingerprints everything under assets/, so those never change.
         const isFingerprinted = filePath.includes(`${path.sep}assets${path.sep}`);
@@ -98,13 +96,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
-    if (isPage && hasWebApp) {
-      // Client-side routes: the web app decides what to show, including its own "not found".
+    if (hasWebApp && isClientRoute(request.method, request.url)) {
+      // The web app decides what to show, including its own "not found".
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send(errorBody('not_found', 'There is nothing at this address.'));
   });
 
   return app;
+}
+
+/**
+ * A page address the web app handles: not the API, not a file. A missing script or image
+ * (say, an old chunk after a deploy) must be a 404, not index.html served as JavaScript.
+ */
+function isClientRoute(method: string, url: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const pathname = url.split('?')[0]!;
+  if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/assets/')) return false;
+  const lastSegment = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return !lastSegment.includes('.');
 }

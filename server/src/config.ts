@@ -10,13 +10,16 @@ import { helpResourcesSchema, type HelpResources } from '@kindred/common/safety'
 const booleanSetting = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const urlSetting = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`,
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,7 +37,10 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_HANDLE: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   HELP_RESOURCES_FILE: z.string().min(1).optional(),
-  EMERGENCY_NUMBER: z.string().regex(/^[0-9]{2,6}$/, 'must be 2 to 6 digits').optional(),
+  EMERGENCY_NUMBER: z
+    .string()
+    .regex(/^[0-9]{2,6}$/, 'must be 2 to 6 digits')
+    .optional(),
 });
 
 export type Config = {
@@ -60,7 +66,8 @@ export function unitedStatesHelpResources(emergencyNumber = '911'): HelpResource
     resources: [
       {
         name: '988 Suicide & Crisis Lifeline',
-        description: 'Free, confidential support 24/7 for anyone in distress, including substance use crises. Call or text 988.',
+        description:
+          'Free, confidential support 24/7 for anyone in distress, including substance use crises. Call or text 988.',
         contacts: [
           { label: 'Call 988', href: 'tel:988' },
           { label: 'Text 988', href: 'sms:988' },
@@ -128,7 +135,9 @@ function readHelpResourcesFile(file: string, emergencyNumber: string | undefined
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`Setting HELP_RESOURCES_FILE is invalid: cannot read JSON from ${file} (${(error as Error).message})`);
+    throw new ConfigError(
+      `Setting HELP_RESOURCES_FILE is invalid: cannot read JSON from ${file} (${(error as Error).message})`,
+    );
   }
   const parsed = helpResourcesSchema.safeParse(json);
   if (!parsed.success) {

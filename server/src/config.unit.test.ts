@@ -12,7 +12,10 @@ describe('loadConfig', () => {
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set, and https when BASE_URL says so', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://kindred@db:5432/kindred', BASE_URL: 'https://kindred.example.org/' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://kindred@db:5432/kindred',
+      BASE_URL: 'https://kindred.example.org/',
+    });
     expect(config.database).toMatchObject({ kind: 'server', url: 'postgres://kindred@db:5432/kindred' });
     expect(config.baseUrl).toBe('https://kindred.example.org');
     expect(config.isHttps).toBe(true);
@@ -39,6 +42,8 @@ describe('loadConfig', () => {
   });
 
   it('names HELP_RESOURCES_FILE when the file is missing', () => {
-    expect(() => loadConfig({ HELP_RESOURCES_FILE: '/nonexistent/help.json' })).toThrow(/^Setting HELP_RESOURCES_FILE is invalid/);
+    expect(() => loadConfig({ HELP_RESOURCES_FILE: '/nonexistent/help.json' })).toThrow(
+      /^Setting HELP_RESOURCES_FILE is invalid/,
+    );
   });
 });

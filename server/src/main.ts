@@ -12,7 +12,9 @@ async function main(): Promise<void> {
       ? { kind: 'embedded', dataDir: config.database.dataDir }
       : { kind: 'server', url: config.database.url, poolSize: config.database.poolSize },
   );
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 2000 }) : undefined;
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 2000 })
+    : undefined;
   const app = await buildApp({ config, database, redis, webDistDir: defaultWebDistDir });
 
   let isShuttingDown = false;
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutDown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  const where = config.database.kind === 'embedded' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL server';
+  const where =
+    config.database.kind === 'embedded' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL server';
   app.log.info(`Kindred is ready at ${config.baseUrl} (${where}${redis ? ', Redis' : ''})`);
 }
 

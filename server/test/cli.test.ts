@@ -17,7 +17,10 @@ describe.runIf(testDatabaseKind === 'pglite')('the operator CLI on the embedded 
 
   function capture() {
     const lines: string[] = [];
-    return { lines, output: { log: (line: string) => lines.push(line), error: (line: string) => lines.push(`ERROR ${line}`) } };
+    return {
+      lines,
+      output: { log: (line: string) => lines.push(line), error: (line: string) => lines.push(`ERROR ${line}`) },
+    };
   }
 
   it('seeds a demo community into an empty database, and refuses a second time', async () => {

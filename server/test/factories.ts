@@ -22,6 +22,7 @@ export async function buildMember(
   const handle = overrides.handle ?? uniqueHandle();
   const password = overrides.password ?? TEST_PASSWORD;
   const { user, session, token } = await signUp(ctx, { handle, password, email: overrides.email }, 'vitest');
-  if (overrides.profile) await updateOwnProfile(ctx, { user, session }, profileUpdateInputSchema.parse(overrides.profile));
+  if (overrides.profile)
+    await updateOwnProfile(ctx, { user, session }, profileUpdateInputSchema.parse(overrides.profile));
   return { user, session, handle, password, token, cookie: `${sessionCookieName(ctx.config)}=${token}` };
 }

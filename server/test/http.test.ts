@@ -141,7 +141,9 @@ describe('API documentation', () => {
       'GET /api/profiles/{handle}',
     ];
     for (const route of expected) expect(documented, route).toContain(route);
-    const signUp = document.paths['/api/auth/sign-up']!.post as { requestBody: { content: Record<string, { schema: { properties: object } }> } };
+    const signUp = document.paths['/api/auth/sign-up']!.post as {
+      requestBody: { content: Record<string, { schema: { properties: object } }> };
+    };
     expect(Object.keys(signUp.requestBody.content['application/json']!.schema.properties)).toEqual(
       expect.arrayContaining(['handle', 'password', 'email']),
     );
@@ -170,7 +172,7 @@ describe('/help', () => {
     expect(html).toContain('not a substitute for professional treatment');
   });
 
-  it('uses the deployment\'s own emergency number', async () => {
+  it("uses the deployment's own emergency number", async () => {
     const uk = await createTestApp({ env: { EMERGENCY_NUMBER: '999' }, database: t.database });
     const html = (await uk.app.inject({ method: 'GET', url: '/help' })).body;
     expect(html).toContain('href="tel:999"');

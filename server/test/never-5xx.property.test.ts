@@ -13,8 +13,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const fieldNames = [
-  'handle', 'password', 'email', 'timeZone', 'displayName', 'pronouns', 'bio', 'recoveryPathways',
-  'recoveringFrom', 'recoveringFromVisibility', 'languages', 'profileVisibility', '__proto__', 'constructor',
+  'handle',
+  'password',
+  'email',
+  'timeZone',
+  'displayName',
+  'pronouns',
+  'bio',
+  'recoveryPathways',
+  'recoveringFrom',
+  'recoveringFromVisibility',
+  'languages',
+  'profileVisibility',
+  '__proto__',
+  'constructor',
 ];
 const anyValue = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -24,7 +36,9 @@ const anyValue = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('smart_recovery', 'es', 'other'), fc.integer()), { maxLength: 5 }),
+  fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('smart_recovery', 'es', 'other'), fc.integer()), {
+    maxLength: 5,
+  }),
   fc.object({ maxDepth: 2 }),
 );
 const bodyLike = fc.oneof(
@@ -50,15 +64,21 @@ async function expectNo5xx(method: 'POST' | 'PATCH', url: string, payload: strin
 
 describe('no input makes a 5xx', () => {
   it('sign-up', async () => {
-    await fc.assert(fc.asyncProperty(rawPayload, (payload) => expectNo5xx('POST', '/api/auth/sign-up', payload)), {
-      numRuns: 150,
-    });
+    await fc.assert(
+      fc.asyncProperty(rawPayload, (payload) => expectNo5xx('POST', '/api/auth/sign-up', payload)),
+      {
+        numRuns: 150,
+      },
+    );
   });
 
   it('sign-in', async () => {
-    await fc.assert(fc.asyncProperty(rawPayload, (payload) => expectNo5xx('POST', '/api/auth/sign-in', payload)), {
-      numRuns: 150,
-    });
+    await fc.assert(
+      fc.asyncProperty(rawPayload, (payload) => expectNo5xx('POST', '/api/auth/sign-in', payload)),
+      {
+        numRuns: 150,
+      },
+    );
   });
 
   it('profile update', async () => {

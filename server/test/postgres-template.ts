@@ -18,7 +18,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   // Leftovers of an interrupted run.
-  const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'kindred_test_%'");
+  const { rows } = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'kindred_test_%'",
+  );
   for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
   await admin.query(`create database "${TEMPLATE_DATABASE}"`);
   const template = await openDatabase({ kind: 'server', url: databaseUrlFor(baseUrl, TEMPLATE_DATABASE), poolSize: 1 });

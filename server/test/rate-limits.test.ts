@@ -4,7 +4,9 @@ import { createTestApp, errorOf, type TestApp } from './test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_IP: '5', AUTH_RATE_LIMIT_PER_HANDLE: '3', AUTH_RATE_LIMIT_WINDOW_SECONDS: '600' } });
+  t = await createTestApp({
+    env: { AUTH_RATE_LIMIT_PER_IP: '5', AUTH_RATE_LIMIT_PER_HANDLE: '3', AUTH_RATE_LIMIT_WINDOW_SECONDS: '600' },
+  });
 });
 afterAll(() => t.close());
 

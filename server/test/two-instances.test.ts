@@ -24,7 +24,9 @@ describe.runIf(canRun)('two instances on one PostgreSQL and one Redis', () => {
     redisA = new Redis(redisUrl!);
     redisB = new Redis(redisUrl!);
     // Each instance opens its own pool, as separate processes would.
-    const databaseB = await (await import('../src/db/client.ts')).openDatabase({ kind: 'server', url: database.url!, poolSize: 3 });
+    const databaseB = await (
+      await import('../src/db/client.ts')
+    ).openDatabase({ kind: 'server', url: database.url!, poolSize: 3 });
     a = await createTestApp({ env, database, redis: redisA });
     b = await createTestApp({ env, database: { ...databaseB }, redis: redisB });
     b.close = async () => {
@@ -49,7 +51,9 @@ describe.runIf(canRun)('two instances on one PostgreSQL and one Redis', () => {
     });
     const cookie = sessionCookieFrom(signUp);
     expect((await b.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
-    expect((await b.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } })).statusCode).toBe(204);
+    expect((await b.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } })).statusCode).toBe(
+      204,
+    );
     expect((await a.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });
 

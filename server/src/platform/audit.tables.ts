@@ -15,5 +15,8 @@ export const auditEvents = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('audit_events_subject_id_idx').on(table.subjectId), index('audit_events_actor_id_idx').on(table.actorId)],
+  (table) => [
+    index('audit_events_subject_id_idx').on(table.subjectId),
+    index('audit_events_actor_id_idx').on(table.actorId),
+  ],
 );

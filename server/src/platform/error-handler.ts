@@ -32,14 +32,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
         path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
         message: issue.message ?? 'This value is not valid.',
       }));
-      const message = issues.length === 1 && issues[0]!.path === '' ? issues[0]!.message : 'Some fields need your attention.';
+      const message =
+        issues.length === 1 && issues[0]!.path === '' ? issues[0]!.message : 'Some fields need your attention.';
       return reply.status(400).send(errorBody('invalid_input', message, { issues }));
     }
     const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (statusCode >= 400 && statusCode < 500 && !isResponseSerializationError(error)) {
       const code = codeByStatus.get(statusCode) ?? 'invalid_input';
       const fastifyCode = 'code' in error && typeof error.code === 'string' ? error.code : '';
-      const message = fastifyMessages[fastifyCode] ?? (statusCode === 400 ? 'The request is not valid.' : 'The request was refused.');
+      const message =
+        fastifyMessages[fastifyCode] ?? (statusCode === 400 ? 'The request is not valid.' : 'The request was refused.');
       return reply.status(codeByStatus.has(statusCode) ? statusCode : 400).send(errorBody(code, message));
     }
     request.log.error({ err: error, reqId: request.id }, 'unexpected error');

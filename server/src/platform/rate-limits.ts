@@ -23,7 +23,10 @@ export function rateLimitBy(rule: RateLimitRule, redis: Redis | undefined) {
   const limiter: RateLimiterAbstract = redis
     ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true })
     : new RateLimiterMemory(options);
-  return async function enforceRateLimit(request: FastifyRequest, reply: { header(name: string, value: string): unknown }) {
+  return async function enforceRateLimit(
+    request: FastifyRequest,
+    reply: { header(name: string, value: string): unknown },
+  ) {
     const key = rule.key(request);
     if (key === null) return;
     try {
@@ -32,9 +35,13 @@ export function rateLimitBy(rule: RateLimitRule, redis: Redis | undefined) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       reply.header('retry-after', String(retryAfterSeconds));
-      throw new AppError('rate_limited', `Too many attempts. Please wait ${describeWait(retryAfterSeconds)} and try again.`, {
-        retryAfterSeconds,
-      });
+      throw new AppError(
+        'rate_limited',
+        `Too many attempts. Please wait ${describeWait(retryAfterSeconds)} and try again.`,
+        {
+          retryAfterSeconds,
+        },
+      );
     }
   };
 }

@@ -119,6 +119,9 @@ export async function deleteOtherSessionsOfUser(db: Database, userId: string, ke
 }
 
 export async function deleteExpiredSessions(db: Database): Promise<number> {
-  const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.id });
+  const deleted = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, sql`now()`))
+    .returning({ id: sessions.id });
   return deleted.length;
 }

@@ -35,7 +35,10 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       return typeof handle === 'string' ? handle.trim().toLowerCase().slice(0, 64) : null;
     };
     const authRateLimits = (action: string) => ({
-      onRequest: rateLimitBy({ name: `${action}-ip`, max: perIp, windowSeconds, key: (request) => request.ip }, ctx.redis),
+      onRequest: rateLimitBy(
+        { name: `${action}-ip`, max: perIp, windowSeconds, key: (request) => request.ip },
+        ctx.redis,
+      ),
       preHandler: rateLimitBy({ name: `${action}-handle`, max: perHandle, windowSeconds, key: handleOf }, ctx.redis),
     });
     const userAgentOf = (request: { headers: Record<string, unknown> }) => {
@@ -95,7 +98,13 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/me',
-      { schema: { tags: ['accounts'], summary: 'The signed-in member', response: withErrors({ 200: meResponseSchema }) } },
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'The signed-in member',
+          response: withErrors({ 200: meResponseSchema }),
+        },
+      },
       async (request) => {
         const auth = await requireAuth(ctx, request);
         return { member: presentMe(auth.user) };
@@ -121,7 +130,11 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.get(
       '/api/me/sessions',
       {
-        schema: { tags: ['accounts'], summary: 'The member\'s signed-in sessions', response: withErrors({ 200: sessionListSchema }) },
+        schema: {
+          tags: ['accounts'],
+          summary: "The member's signed-in sessions",
+          response: withErrors({ 200: sessionListSchema }),
+        },
       },
       async (request) => {
         const auth = await requireAuth(ctx, request);
@@ -134,7 +147,7 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['accounts'],
-          summary: 'End one of the member\'s sessions',
+          summary: "End one of the member's sessions",
           params: sessionIdParamsSchema,
           response: withErrors({ 204: noContent }),
         },
@@ -156,7 +169,10 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           body: changePasswordInputSchema,
           response: withErrors({ 204: noContent }),
         },
-        onRequest: rateLimitBy({ name: 'password-ip', max: perIp, windowSeconds, key: (request) => request.ip }, ctx.redis),
+        onRequest: rateLimitBy(
+          { name: 'password-ip', max: perIp, windowSeconds, key: (request) => request.ip },
+          ctx.redis,
+        ),
       },
       async (request, reply) => {
         const auth = await requireAuth(ctx, request);
@@ -193,7 +209,10 @@ export function accountsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           body: deleteAccountInputSchema,
           response: withErrors({ 204: noContent }),
         },
-        onRequest: rateLimitBy({ name: 'delete-ip', max: perIp, windowSeconds, key: (request) => request.ip }, ctx.redis),
+        onRequest: rateLimitBy(
+          { name: 'delete-ip', max: perIp, windowSeconds, key: (request) => request.ip },
+          ctx.redis,
+        ),
       },
       async (request, reply) => {
         const auth = await requireAuth(ctx, request);

@@ -30,7 +30,10 @@ type NewSession = { user: UserRow; token: string; session: SessionRow };
 
 function assertPasswordNotCommon(password: string, field: string): void {
   if (isCommonPassword(password)) {
-    throw invalidField(field, 'That password is one of the most used passwords. Please choose one that is harder to guess.');
+    throw invalidField(
+      field,
+      'That password is one of the most used passwords. Please choose one that is harder to guess.',
+    );
   }
 }
 
@@ -55,7 +58,9 @@ export async function signUp(ctx: ServiceContext, input: SignUpValues, userAgent
 /** Checks the handle and password and starts a fresh session (a new token at every sign-in). */
 export async function signIn(ctx: ServiceContext, input: SignInInput, userAgent: string | null): Promise<NewSession> {
   const user = await findUserByHandle(ctx.db, input.handle.trim());
-  const isValid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
+  const isValid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDecoy(input.password);
   if (!user || !isValid) {
     throw new AppError('unauthenticated', 'That handle and password do not match. Please try again.');
   }
@@ -107,7 +112,12 @@ export async function deleteAccount(ctx: ServiceContext, auth: Auth, password: s
     throw invalidField('password', 'That password is not right.');
   }
   await ctx.db.transaction(async (tx) => {
-    await recordAuditEvent(tx, { action: 'account.deleted', actorId: null, subjectId: null, details: { role: user.role } });
+    await recordAuditEvent(tx, {
+      action: 'account.deleted',
+      actorId: null,
+      subjectId: null,
+      details: { role: user.role },
+    });
     await deleteUser(tx, user.id);
   });
 }
@@ -142,7 +152,12 @@ export async function findMemberByHandle(ctx: ServiceContext, handle: string): P
 }
 
 /** Gives the member a new handle; 409 conflict when someone else has it. */
-export async function changeHandle(ctx: ServiceContext, userId: string, handle: string, db: Database = ctx.db): Promise<void> {
+export async function changeHandle(
+  ctx: ServiceContext,
+  userId: string,
+  handle: string,
+  db: Database = ctx.db,
+): Promise<void> {
   if (!(await updateUserHandle(db, userId, handle))) throw handleTaken();
 }
 

@@ -8,7 +8,13 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { unauthenticated } from '../../platform/errors.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { findLiveSessionByTokenHash, insertSession, touchSession, type SessionRow, type UserRow } from './accounts.queries.ts';
+import {
+  findLiveSessionByTokenHash,
+  insertSession,
+  touchSession,
+  type SessionRow,
+  type UserRow,
+} from './accounts.queries.ts';
 
 export type Auth = { user: UserRow; session: SessionRow };
 

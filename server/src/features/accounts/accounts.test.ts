@@ -13,9 +13,19 @@ afterAll(() => t.close());
 
 const json = { 'content-type': 'application/json' };
 const signUp = (body: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/sign-up', headers: { ...json, ...headers }, payload: JSON.stringify(body) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    headers: { ...json, ...headers },
+    payload: JSON.stringify(body),
+  });
 const signIn = (body: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { ...json, ...headers }, payload: JSON.stringify(body) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    headers: { ...json, ...headers },
+    payload: JSON.stringify(body),
+  });
 const me = (cookie?: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: cookie ? { cookie } : {} });
 
 describe('sign-up', () => {
@@ -88,8 +98,15 @@ describe('sign-up', () => {
   });
 
   it('refuses a malformed email and a body that is not JSON', async () => {
-    expect((await signUp({ handle: uniqueHandle(), password: TEST_PASSWORD, email: 'not-an-email' })).statusCode).toBe(400);
-    const notJson = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', headers: json, payload: '{"handle":' });
+    expect((await signUp({ handle: uniqueHandle(), password: TEST_PASSWORD, email: 'not-an-email' })).statusCode).toBe(
+      400,
+    );
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      headers: json,
+      payload: '{"handle":',
+    });
     expect(notJson.statusCode).toBe(400);
     expect(errorOf(notJson).code).toBe('invalid_input');
     const wrongType = await t.app.inject({
@@ -167,7 +184,7 @@ describe('sign-in and sign-out', () => {
 });
 
 describe('sessions', () => {
-  it('lists the member\'s own sessions with the current one marked, never a token hash', async () => {
+  it("lists the member's own sessions with the current one marked, never a token hash", async () => {
     const member = await buildMember(t.ctx);
     await signIn({ handle: member.handle, password: member.password }, { 'user-agent': 'Phone browser' });
     const response = await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: member.cookie } });
@@ -183,7 +200,9 @@ describe('sessions', () => {
     const member = await buildMember(t.ctx);
     const other = await signIn({ handle: member.handle, password: member.password });
     const otherCookie = sessionCookieFrom(other);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: member.cookie } })).json();
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: member.cookie } })
+    ).json();
     const otherSession = list.sessions.find((session: { isCurrent: boolean }) => !session.isCurrent);
     const revoke = await t.app.inject({
       method: 'DELETE',
@@ -195,7 +214,7 @@ describe('sessions', () => {
     expect((await me(member.cookie)).statusCode).toBe(200);
   });
 
-  it('will not revoke another member\'s session', async () => {
+  it("will not revoke another member's session", async () => {
     const owner = await buildMember(t.ctx);
     const stranger = await buildMember(t.ctx);
     const response = await t.app.inject({
@@ -210,11 +229,19 @@ describe('sessions', () => {
 
 describe('password change', () => {
   const changePassword = (cookie: string, body: unknown) =>
-    t.app.inject({ method: 'POST', url: '/api/me/password', headers: { ...json, cookie }, payload: JSON.stringify(body) });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { ...json, cookie },
+      payload: JSON.stringify(body),
+    });
 
   it('asks for the current password', async () => {
     const member = await buildMember(t.ctx);
-    const response = await changePassword(member.cookie, { currentPassword: 'wrong password here', newPassword: 'a brand new secret 77' });
+    const response = await changePassword(member.cookie, {
+      currentPassword: 'wrong password here',
+      newPassword: 'a brand new secret 77',
+    });
     expect(response.statusCode).toBe(400);
     expect(errorOf(response).details).toEqual({ issues: [{ path: 'currentPassword', message: expect.any(String) }] });
     expect((await signIn({ handle: member.handle, password: member.password })).statusCode).toBe(200);
@@ -223,7 +250,10 @@ describe('password change', () => {
   it('changes it, keeps this session, ends the others, and the new password signs in', async () => {
     const member = await buildMember(t.ctx);
     const otherCookie = sessionCookieFrom(await signIn({ handle: member.handle, password: member.password }));
-    const response = await changePassword(member.cookie, { currentPassword: member.password, newPassword: 'a brand new secret 77' });
+    const response = await changePassword(member.cookie, {
+      currentPassword: member.password,
+      newPassword: 'a brand new secret 77',
+    });
     expect(response.statusCode).toBe(204);
     expect((await me(member.cookie)).statusCode).toBe(200);
     expect((await me(otherCookie)).statusCode).toBe(401);
@@ -233,7 +263,10 @@ describe('password change', () => {
 
   it('refuses a common new password', async () => {
     const member = await buildMember(t.ctx);
-    const response = await changePassword(member.cookie, { currentPassword: member.password, newPassword: 'iloveyou123' });
+    const response = await changePassword(member.cookie, {
+      currentPassword: member.password,
+      newPassword: 'iloveyou123',
+    });
     expect(response.statusCode).toBe(400);
     expect(errorOf(response).details).toEqual({ issues: [{ path: 'newPassword', message: expect.any(String) }] });
   });
@@ -243,7 +276,12 @@ describe('email', () => {
   it('sets and clears the optional email, visible only to its owner', async () => {
     const member = await buildMember(t.ctx);
     const put = (email: string | null) =>
-      t.app.inject({ method: 'PUT', url: '/api/me/email', headers: { ...json, cookie: member.cookie }, payload: JSON.stringify({ email }) });
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/me/email',
+        headers: { ...json, cookie: member.cookie },
+        payload: JSON.stringify({ email }),
+      });
     expect((await put('me@example.org')).json().member.email).toBe('me@example.org');
     expect((await put('')).json().member.email).toBeNull();
     expect((await put('nope')).statusCode).toBe(400);
@@ -271,7 +309,12 @@ describe('export my data', () => {
 
 describe('delete my account', () => {
   const deleteAccount = (cookie: string, password: string) =>
-    t.app.inject({ method: 'DELETE', url: '/api/me', headers: { ...json, cookie }, payload: JSON.stringify({ password }) });
+    t.app.inject({
+      method: 'DELETE',
+      url: '/api/me',
+      headers: { ...json, cookie },
+      payload: JSON.stringify({ password }),
+    });
 
   it('asks for the password and keeps the account when it is wrong', async () => {
     const member = await buildMember(t.ctx);

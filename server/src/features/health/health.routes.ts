@@ -8,13 +8,19 @@ export function healthRoutes(ping: () => Promise<boolean>): FastifyPluginAsyncZo
   return async (app) => {
     app.get(
       '/api/health',
-      { schema: { tags: ['health'], summary: 'Liveness: 200 while the process lives', response: { 200: healthSchema } } },
+      {
+        schema: { tags: ['health'], summary: 'Liveness: 200 while the process lives', response: { 200: healthSchema } },
+      },
       async () => ({ status: 'ok' as const }),
     );
     app.get(
       '/api/ready',
       {
-        schema: { tags: ['health'], summary: 'Readiness: 200 only when the database answers', response: withErrors({ 200: readinessSchema }) },
+        schema: {
+          tags: ['health'],
+          summary: 'Readiness: 200 only when the database answers',
+          response: withErrors({ 200: readinessSchema }),
+        },
       },
       async (_request, reply) => {
         if (await ping()) return { status: 'ready' as const };

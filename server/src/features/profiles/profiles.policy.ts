@@ -10,5 +10,7 @@ export function revealsRecoveringFrom(
   viewerId: string,
   profile: Pick<ProfileRow, 'userId' | 'recoveringFrom' | 'recoveringFromVisibility'>,
 ): boolean {
-  return viewerId !== profile.userId && profile.recoveringFromVisibility === 'members' && profile.recoveringFrom !== null;
+  return (
+    viewerId !== profile.userId && profile.recoveringFromVisibility === 'members' && profile.recoveringFrom !== null
+  );
 }

@@ -14,7 +14,13 @@ export function profilesRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/me/profile',
-      { schema: { tags: ['profiles'], summary: 'The member\'s own profile', response: withErrors({ 200: ownProfileResponseSchema }) } },
+      {
+        schema: {
+          tags: ['profiles'],
+          summary: "The member's own profile",
+          response: withErrors({ 200: ownProfileResponseSchema }),
+        },
+      },
       async (request) => {
         const auth = await requireAuth(ctx, request);
         return { profile: await getOwnProfile(ctx, auth) };
@@ -26,7 +32,7 @@ export function profilesRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['profiles'],
-          summary: 'Change any of the profile\'s fields, the handle included',
+          summary: "Change any of the profile's fields, the handle included",
           body: profileUpdateInputSchema,
           response: withErrors({ 200: ownProfileResponseSchema }),
         },
@@ -42,7 +48,7 @@ export function profilesRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['profiles'],
-          summary: 'Another member\'s profile, as they share it with members',
+          summary: "Another member's profile, as they share it with members",
           params: handleParamsSchema,
           response: withErrors({ 200: memberProfileResponseSchema }),
         },

@@ -1,4 +1,9 @@
-import { isKnownTimeZone, type MemberProfile, type OwnProfile, type ProfileUpdateInput } from '@kindred/common/profiles';
+import {
+  isKnownTimeZone,
+  type MemberProfile,
+  type OwnProfile,
+  type ProfileUpdateInput,
+} from '@kindred/common/profiles';
 import type { z } from 'zod';
 import type { profileUpdateInputSchema } from '@kindred/common/profiles';
 import type { Database } from '../../db/client.ts';
@@ -50,7 +55,8 @@ export async function updateOwnProfile(ctx: ServiceContext, auth: Auth, changes:
 export async function getMemberProfile(ctx: ServiceContext, auth: Auth, handle: string): Promise<MemberProfile> {
   const user = await findMemberByHandle(ctx, handle);
   const profile = user ? await findProfileByUserId(ctx.db, user.id) : null;
-  if (!profile || !canViewProfile(auth.user.id, profile)) throw notFound('No member with that handle shares a profile.');
+  if (!profile || !canViewProfile(auth.user.id, profile))
+    throw notFound('No member with that handle shares a profile.');
   if (revealsRecoveringFrom(auth.user.id, profile)) {
     await recordAuditEvent(ctx.db, {
       action: 'profile.recovering_from_viewed',

@@ -11,10 +11,17 @@ export const profiles = pgTable('profiles', {
   displayName: text(),
   pronouns: text(),
   bio: text(),
-  recoveryPathways: text().array().$type<RecoveryPathway[]>().notNull().default(sql`'{}'::text[]`),
+  recoveryPathways: text()
+    .array()
+    .$type<RecoveryPathway[]>()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   recoveringFrom: text(),
   recoveringFromVisibility: text().$type<RecoveringFromVisibility>().notNull().default('private'),
-  languages: text().array().notNull().default(sql`'{}'::text[]`),
+  languages: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   timeZone: text().notNull().default('UTC'),
   profileVisibility: text().$type<ProfileVisibility>().notNull().default('members'),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

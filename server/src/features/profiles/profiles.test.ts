@@ -12,7 +12,12 @@ afterAll(() => t.close());
 
 const json = { 'content-type': 'application/json' };
 const patchProfile = (cookie: string, body: unknown) =>
-  t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: { ...json, cookie }, payload: JSON.stringify(body) });
+  t.app.inject({
+    method: 'PATCH',
+    url: '/api/me/profile',
+    headers: { ...json, cookie },
+    payload: JSON.stringify(body),
+  });
 const viewProfile = (cookie: string | undefined, handle: string) =>
   t.app.inject({ method: 'GET', url: `/api/profiles/${handle}`, headers: cookie ? { cookie } : {} });
 
@@ -24,8 +29,9 @@ describe('own profile', () => {
       headers: json,
       payload: JSON.stringify({ handle: uniqueHandle(), password: TEST_PASSWORD, timeZone: 'America/Chicago' }),
     });
-    const profile = (await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: sessionCookieFrom(response) } })).json()
-      .profile;
+    const profile = (
+      await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: sessionCookieFrom(response) } })
+    ).json().profile;
     expect(profile).toMatchObject({
       displayName: null,
       bio: null,
@@ -46,8 +52,9 @@ describe('own profile', () => {
       payload: JSON.stringify({ handle: uniqueHandle(), password: TEST_PASSWORD, timeZone: 'Mars/Olympus_Mons' }),
     });
     expect(response.statusCode).toBe(201);
-    const profile = (await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: sessionCookieFrom(response) } })).json()
-      .profile;
+    const profile = (
+      await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: sessionCookieFrom(response) } })
+    ).json().profile;
     expect(profile.timeZone).toBe('UTC');
   });
 
@@ -96,7 +103,9 @@ describe('own profile', () => {
     const error = errorOf(response);
     expect(error.code).toBe('invalid_input');
     expect((error.details as { issues: Array<{ path: string }> }).issues.map((issue) => issue.path)).toContain(path);
-    const profile = (await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: member.cookie } })).json().profile;
+    const profile = (
+      await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: member.cookie } })
+    ).json().profile;
     expect(profile).toMatchObject({ bio: 'unchanged', displayName: null });
   });
 
@@ -106,7 +115,9 @@ describe('own profile', () => {
     const response = await patchProfile(member.cookie, { handle: taken.handle.toUpperCase(), bio: 'not saved' });
     expect(response.statusCode).toBe(409);
     expect(errorOf(response).details).toEqual({ issues: [{ path: 'handle', message: expect.any(String) }] });
-    const profile = (await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: member.cookie } })).json().profile;
+    const profile = (
+      await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: member.cookie } })
+    ).json().profile;
     expect(profile).toMatchObject({ handle: member.handle, bio: null });
   });
 
@@ -119,11 +130,13 @@ describe('own profile', () => {
 
   it('requires a session', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/me/profile' })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: json, payload: '{}' })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: json, payload: '{}' })).statusCode,
+    ).toBe(401);
   });
 });
 
-describe('another member\'s profile', () => {
+describe("another member's profile", () => {
   it('shows what members may see, never email, time zone or settings', async () => {
     const owner = await buildMember(t.ctx, {
       email: 'owner@example.org',
@@ -146,7 +159,9 @@ describe('another member\'s profile', () => {
   });
 
   it('shows what they recover from only when they share it with members, and audits each such view', async () => {
-    const owner = await buildMember(t.ctx, { profile: { recoveringFrom: 'Opioids', recoveringFromVisibility: 'members' } });
+    const owner = await buildMember(t.ctx, {
+      profile: { recoveringFrom: 'Opioids', recoveringFromVisibility: 'members' },
+    });
     const viewer = await buildMember(t.ctx);
     const response = await viewProfile(viewer.cookie, owner.handle);
     expect(response.json().profile.recoveringFrom).toBe('Opioids');
@@ -175,11 +190,15 @@ describe('another member\'s profile', () => {
     expect((await viewProfile(undefined, owner.handle)).statusCode).toBe(401);
   });
 
-  it('lists the audited views in the owner\'s data export', async () => {
-    const owner = await buildMember(t.ctx, { profile: { recoveringFrom: 'Gambling', recoveringFromVisibility: 'members' } });
+  it("lists the audited views in the owner's data export", async () => {
+    const owner = await buildMember(t.ctx, {
+      profile: { recoveringFrom: 'Gambling', recoveringFromVisibility: 'members' },
+    });
     const viewer = await buildMember(t.ctx);
     await viewProfile(viewer.cookie, owner.handle);
-    const data = (await t.app.inject({ method: 'GET', url: '/api/me/export', headers: { cookie: owner.cookie } })).json();
+    const data = (
+      await t.app.inject({ method: 'GET', url: '/api/me/export', headers: { cookie: owner.cookie } })
+    ).json();
     expect(data.accessLog).toEqual([{ action: 'profile.recovering_from_viewed', at: expect.any(String), details: {} }]);
   });
 });

@@ -4,8 +4,7 @@
  */
 import type { HelpResources } from '@kindred/common/safety';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 export function renderHelpPage(help: HelpResources): string {
   const resources = help.resources
@@ -16,7 +15,10 @@ export function renderHelpPage(help: HelpResources): string {
         <p>${escapeHtml(resource.description)}</p>
         <ul class="contacts">
           ${resource.contacts
-            .map((contact) => `<li><a class="contact" href="${escapeHtml(contact.href)}">${escapeHtml(contact.label)}</a></li>`)
+            .map(
+              (contact) =>
+                `<li><a class="contact" href="${escapeHtml(contact.href)}">${escapeHtml(contact.label)}</a></li>`,
+            )
             .join('\n          ')}
         </ul>
       </section>`,
@@ -57,7 +59,13 @@ ${resources}
 }
 
 function slug(text: string): string {
-  return 'resource-' + text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return (
+    'resource-' +
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+  );
 }
 
 export const helpPageCss = `

@@ -14,7 +14,13 @@ export function safetyRoutes(help: HelpResources): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/help',
-      { schema: { tags: ['safety'], summary: 'Crisis lines and help resources of this deployment', response: { 200: helpResourcesSchema } } },
+      {
+        schema: {
+          tags: ['safety'],
+          summary: 'Crisis lines and help resources of this deployment',
+          response: { 200: helpResourcesSchema },
+        },
+      },
       async () => help,
     );
   };
