@@ -37,6 +37,8 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_HANDLE: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   HELP_RESOURCES_FILE: z.string().min(1).optional(),
+  /** Set by npm to the directory it was run from: a relative DATA_DIR means relative to there. */
+  INIT_CWD: z.string().optional(),
   EMERGENCY_NUMBER: z
     .string()
     .regex(/^[0-9]{2,6}$/, 'must be 2 to 6 digits')
@@ -114,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isHttps: baseUrl.startsWith('https:'),
     database: settings.DATABASE_URL
       ? { kind: 'server', url: settings.DATABASE_URL, poolSize: settings.DATABASE_POOL_SIZE }
-      : { kind: 'embedded', dataDir: path.resolve(settings.DATA_DIR) },
+      : { kind: 'embedded', dataDir: path.resolve(settings.INIT_CWD ?? process.cwd(), settings.DATA_DIR) },
     redisUrl: settings.REDIS_URL,
     logLevel: settings.LOG_LEVEL,
     sessionDays: settings.SESSION_DAYS,

@@ -11,6 +11,13 @@ describe('loadConfig', () => {
     expect(config.help.emergencyNumber).toBe('911');
   });
 
+  it('resolves a relative DATA_DIR against the directory npm was run from', () => {
+    expect(loadConfig({ INIT_CWD: '/srv/kindred', DATA_DIR: './data' }).database).toEqual({
+      kind: 'embedded',
+      dataDir: '/srv/kindred/data',
+    });
+  });
+
   it('uses a PostgreSQL server when DATABASE_URL is set, and https when BASE_URL says so', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://kindred@db:5432/kindred',
