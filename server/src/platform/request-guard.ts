@@ -25,9 +25,9 @@ export const contentSecurityPolicy = [
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerRequestGuard(app: FastifyInstance, options: { baseUrl: string; isHttps: boolean }): void {
-  const baseOrigin = new URL(options.baseUrl).origin;
-  const headers: Record<string, string> = {
+/** The headers every response carries. */
+export function securityHeaders(options: { isHttps: boolean }): Record<string, string> {
+  return {
     'content-security-policy': contentSecurityPolicy,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
@@ -35,8 +35,13 @@ export function registerRequestGuard(app: FastifyInstance, options: { baseUrl: s
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(self), interest-cohort=()',
+    ...(options.isHttps ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
-  if (options.isHttps) headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
+}
+
+export function registerRequestGuard(app: FastifyInstance, options: { baseUrl: string; isHttps: boolean }): void {
+  const baseOrigin = new URL(options.baseUrl).origin;
+  const headers = securityHeaders(options);
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
