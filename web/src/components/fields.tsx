@@ -48,6 +48,20 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
   ) : null;
 }
 
+/** The label, hint and error above a single control, in the order a screen reader meets them. */
+function FieldHeading({ id, label, hint, error, isOptional }: FieldBaseProps) {
+  return (
+    <>
+      <label htmlFor={id} className="field-label">
+        {label}
+        <OptionalMark isOptional={isOptional} />
+      </label>
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+    </>
+  );
+}
+
 type TextFieldProps = FieldBaseProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
     type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url';
@@ -78,12 +92,7 @@ export function TextField({
   );
   return (
     <div className={classNames('field', error && 'has-error', className)}>
-      <label htmlFor={id} className="field-label">
-        {label}
-        <OptionalMark isOptional={isOptional} />
-      </label>
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
+      <FieldHeading id={id} label={label} hint={hint} error={error} isOptional={isOptional} />
       {isPassword ? (
         <div className="password-input">
           {input}
@@ -133,12 +142,7 @@ export function TextArea({
         : `${-remaining} ${remaining === -1 ? 'character' : 'characters'} too many`;
   return (
     <div className={classNames('field', error && 'has-error', className)}>
-      <label htmlFor={id} className="field-label">
-        {label}
-        <OptionalMark isOptional={isOptional} />
-      </label>
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
+      <FieldHeading id={id} label={label} hint={hint} error={error} isOptional={isOptional} />
       <textarea
         {...rest}
         id={id}
@@ -172,12 +176,7 @@ type SelectProps = FieldBaseProps &
 export function Select({ id, label, hint, error, isOptional, options, className, ...rest }: SelectProps) {
   return (
     <div className={classNames('field', error && 'has-error', className)}>
-      <label htmlFor={id} className="field-label">
-        {label}
-        <OptionalMark isOptional={isOptional} />
-      </label>
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
+      <FieldHeading id={id} label={label} hint={hint} error={error} isOptional={isOptional} />
       <select
         {...rest}
         id={id}
