@@ -4,6 +4,9 @@ import { buildApp, defaultWebDistDir } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
+import { endExpiredSessions } from './features/accounts/accounts.service.ts';
+
+const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,11 +20,19 @@ async function main(): Promise<void> {
     : undefined;
   const app = await buildApp({ config, database, redis, webDistDir: defaultWebDistDir });
 
+  const housekeeping = setInterval(() => {
+    endExpiredSessions({ db: database.db, config }).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'housekeeping failed'),
+    );
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
+
   let isShuttingDown = false;
   const shutDown = async (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
     app.log.info({ signal }, 'shutting down');
+    clearInterval(housekeeping);
     try {
       await app.close();
       redis?.disconnect();

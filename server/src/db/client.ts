@@ -33,6 +33,7 @@ export type DatabaseTarget =
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 // Any constant will do: every Kindred instance must use the same one.
 const MIGRATION_LOCK_KEY = 0x6b696e64;
+const EMBEDDED_VACUUM_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Opens the database and applies pending migrations. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -48,6 +49,12 @@ async function openEmbeddedDatabase(dataDir: string | undefined): Promise<Databa
     const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
     const db = drizzlePglite({ client, schema, casing: 'snake_case' });
     await migratePglite(db, { migrationsFolder });
+    // PGlite runs no autovacuum: without this, churning tables (sessions) bloat and plans go stale.
+    const vacuumTimer = setInterval(
+      () => void client.exec('VACUUM ANALYZE').catch(() => {}),
+      EMBEDDED_VACUUM_INTERVAL_MS,
+    );
+    vacuumTimer.unref();
     return {
       db,
       kind: 'embedded',
@@ -60,6 +67,7 @@ async function openEmbeddedDatabase(dataDir: string | undefined): Promise<Databa
         }
       },
       close: async () => {
+        clearInterval(vacuumTimer);
         await client.close();
         lock?.release();
       },

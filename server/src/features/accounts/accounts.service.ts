@@ -11,6 +11,7 @@ import {
   deleteSessionByTokenHash,
   deleteSessionOfUser,
   countUsers,
+  deleteExpiredSessions,
   deleteUser,
   findUserByHandle,
   findUserById,
@@ -164,4 +165,9 @@ export async function changeHandle(
 /** How many members there are. */
 export async function countMembers(ctx: ServiceContext): Promise<number> {
   return countUsers(ctx.db);
+}
+
+/** Removes sessions past their expiry (housekeeping; safe to run on every instance). */
+export async function endExpiredSessions(ctx: ServiceContext): Promise<number> {
+  return deleteExpiredSessions(ctx.db);
 }

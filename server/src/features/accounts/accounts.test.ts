@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../../db/schema.ts';
+import { endExpiredSessions } from './accounts.service.ts';
 import { buildMember, TEST_PASSWORD, uniqueHandle } from '../../../test/factories.ts';
 import { createTestApp, errorOf, sessionCookieFrom, type TestApp } from '../../../test/test-app.ts';
 
@@ -335,5 +336,20 @@ describe('delete my account', () => {
     expect(await t.ctx.db.select().from(sessions).where(eq(sessions.userId, member.user.id))).toHaveLength(0);
     expect((await signIn({ handle: member.handle, password: member.password })).statusCode).toBe(401);
     expect((await signUp({ handle: member.handle, password: TEST_PASSWORD })).statusCode).toBe(201);
+  });
+});
+
+describe('housekeeping', () => {
+  it('removes expired sessions and keeps live ones', async () => {
+    const member = await buildMember(t.ctx);
+    const expired = await buildMember(t.ctx);
+    await t.ctx.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, expired.user.id));
+    expect((await me(expired.cookie)).statusCode).toBe(401);
+    expect(await endExpiredSessions(t.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await t.ctx.db.select().from(sessions).where(eq(sessions.userId, expired.user.id))).toHaveLength(0);
+    expect((await me(member.cookie)).statusCode).toBe(200);
   });
 });
