@@ -3,6 +3,7 @@
  * SHA-256 hash, so a leaked database cannot be replayed as cookies.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
@@ -52,23 +53,27 @@ export async function createSession(
 }
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date): void {
-  reply.setCookie(sessionCookieName(config), token, {
+  reply.header('set-cookie', serializeSessionCookie(config, token, expiresAt));
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  reply.header('set-cookie', serializeSessionCookie(config, '', new Date(0)));
+}
+
+function serializeSessionCookie(config: Config, value: string, expires: Date): string {
+  return serializeCookie(sessionCookieName(config), value, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: config.isHttps,
-    expires: expiresAt,
+    expires,
   });
-}
-
-export function clearSessionCookie(reply: FastifyReply, config: Config): void {
-  reply.clearCookie(sessionCookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.isHttps });
 }
 
 export function readSessionToken(request: FastifyRequest, config: Config): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
-  const token = request.server.parseCookie(header)[sessionCookieName(config)];
+  const token = parseCookie(header)[sessionCookieName(config)];
   return token && token.length <= 100 ? token : undefined;
 }
 
