@@ -19,7 +19,7 @@ export function issuesToFieldErrors(issues: readonly FieldIssue[]): FieldErrors 
 export type Validation<Output> = { isValid: true; data: Output } | { isValid: false; errors: FieldErrors };
 
 /** Checks form values against a shared schema, so the messages are the server's own. */
-export function validateWith<Schema extends z.ZodType>(schema: Schema, values: unknown): Validation<z.output<Schema>> {
+function validateWith<Schema extends z.ZodType>(schema: Schema, values: unknown): Validation<z.output<Schema>> {
   const result = schema.safeParse(values);
   if (result.success) return { isValid: true, data: result.data };
   const issues = result.error.issues.map((issue) => ({
@@ -67,6 +67,17 @@ export function useFormErrors<Name extends string>(idPrefix: string, labels: Rea
     [],
   );
 
+  /** Validates the values with a shared schema: shows the errors and returns false, or clears them and returns true. */
+  const checkWith = useCallback(
+    (schema: z.ZodType, values: unknown): boolean => {
+      const validation = validateWith(schema, values);
+      if (validation.isValid) clearErrors();
+      else showErrors(validation.errors);
+      return validation.isValid;
+    },
+    [clearErrors, showErrors],
+  );
+
   const summaryErrors: SummaryError[] = useMemo(
     () =>
       fields.flatMap((name) => {
@@ -81,7 +92,7 @@ export function useFormErrors<Name extends string>(idPrefix: string, labels: Rea
     errorFor: (name: Name) => state.fieldErrors[name],
     showErrors,
     showApiError,
-    clearErrors,
+    checkWith,
     summary: { errors: summaryErrors, message: state.formError, focusKey: state.attempt },
   };
 }

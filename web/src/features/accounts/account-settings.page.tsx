@@ -12,7 +12,7 @@ import { TextField } from '../../components/fields.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useFormErrors, validateWith } from '../../lib/forms.ts';
+import { useFormErrors } from '../../lib/forms.ts';
 import { useMe } from '../../lib/me.ts';
 import { useChangeEmail, useChangePassword } from './accounts.api.ts';
 import { DeleteAccount } from './delete-account.tsx';
@@ -65,9 +65,7 @@ function EmailCard({ me }: { me: Me }) {
   const showToast = useToast();
 
   const save = (nextEmail: string) => {
-    const validation = validateWith(changeEmailInputSchema, { email: nextEmail });
-    if (!validation.isValid) return form.showErrors(validation.errors);
-    form.clearErrors();
+    if (!form.checkWith(changeEmailInputSchema, { email: nextEmail })) return;
     changeEmail.mutate(
       { email: nextEmail },
       {
@@ -141,9 +139,7 @@ function PasswordCard() {
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (changePassword.isPending) return;
-    const validation = validateWith(changePasswordInputSchema, values);
-    if (!validation.isValid) return form.showErrors(validation.errors);
-    form.clearErrors();
+    if (!form.checkWith(changePasswordInputSchema, values)) return;
     changePassword.mutate(values, {
       onSuccess: () => {
         setValues(emptyValues);

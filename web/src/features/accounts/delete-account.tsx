@@ -5,7 +5,7 @@ import { Card } from '../../components/card.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/fields.tsx';
-import { useFormErrors, validateWith } from '../../lib/forms.ts';
+import { useFormErrors } from '../../lib/forms.ts';
 import { useDeleteAccount } from './accounts.api.ts';
 import { useLeaveForLanding } from './sign-out.ts';
 
@@ -39,9 +39,7 @@ function DeleteAccountForm({ handle, onCancel }: { handle: string; onCancel: () 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (deleteAccount.isPending) return;
-    const validation = validateWith(deleteAccountInputSchema, { password });
-    if (!validation.isValid) return form.showErrors(validation.errors);
-    form.clearErrors();
+    if (!form.checkWith(deleteAccountInputSchema, { password })) return;
     deleteAccount.mutate(
       { password },
       {

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useFormErrors, validateWith } from '../../lib/forms.ts';
+import { useFormErrors } from '../../lib/forms.ts';
 import { safeNextPath } from '../../lib/navigation.ts';
 import { browserTimeZone, useSignUp } from './accounts.api.ts';
 
@@ -25,9 +25,7 @@ export function JoinPage() {
     event.preventDefault();
     if (signUp.isPending) return;
     const input = { ...values, timeZone: browserTimeZone() };
-    const validation = validateWith(signUpInputSchema, input);
-    if (!validation.isValid) return form.showErrors(validation.errors);
-    form.clearErrors();
+    if (!form.checkWith(signUpInputSchema, input)) return;
     signUp.mutate(input, {
       onSuccess: ({ member }) => {
         showToast(`Welcome to Kindred, ${member.handle}. We are glad you are here.`);

@@ -5,7 +5,7 @@ import { Button } from '../../components/button.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
-import { useFormErrors, validateWith } from '../../lib/forms.ts';
+import { useFormErrors } from '../../lib/forms.ts';
 import { safeNextPath } from '../../lib/navigation.ts';
 import { useSignIn } from './accounts.api.ts';
 
@@ -22,9 +22,7 @@ export function SignInPage() {
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (signIn.isPending) return;
-    const validation = validateWith(signInInputSchema, values);
-    if (!validation.isValid) return form.showErrors(validation.errors);
-    form.clearErrors();
+    if (!form.checkWith(signInInputSchema, values)) return;
     signIn.mutate(values, {
       onSuccess: () => void navigate(safeNextPath(searchParams.get('next')), { replace: true }),
       onError: form.showApiError,

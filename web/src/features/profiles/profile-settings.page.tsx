@@ -18,7 +18,7 @@ import { Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { toApiError } from '../../lib/api.ts';
-import { useFormErrors, validateWith } from '../../lib/forms.ts';
+import { useFormErrors } from '../../lib/forms.ts';
 import { browserTimeZone } from '../accounts/accounts.api.ts';
 import { languageNameLang } from './profile-labels.ts';
 import { useOwnProfile, useUpdateProfile } from './profiles.api.ts';
@@ -162,9 +162,7 @@ function ProfileForm({ profile }: { profile: OwnProfile }) {
     event.preventDefault();
     if (updateProfile.isPending) return;
     const changes = changesBetween(toFormValues(profile), values);
-    const validation = validateWith(profileUpdateInputSchema, changes);
-    if (!validation.isValid) return form.showErrors(validation.errors);
-    form.clearErrors();
+    if (!form.checkWith(profileUpdateInputSchema, changes)) return;
     updateProfile.mutate(changes, {
       onSuccess: (saved) => {
         setValues(toFormValues(saved));
