@@ -109,6 +109,8 @@ export const profileUpdateInputSchema = z
   .partial()
   .strict();
 export type ProfileUpdateInput = z.input<typeof profileUpdateInputSchema>;
+/** A validated profile update: trimmed, empty text as null, lists without repeats. */
+export type ProfileUpdate = z.output<typeof profileUpdateInputSchema>;
 
 /** The member's own profile, every field. */
 export const ownProfileSchema = z.object({

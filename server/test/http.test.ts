@@ -69,6 +69,15 @@ describe('origin check', () => {
     expect(signOut.statusCode).toBe(403);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: member.cookie } });
     expect(me.statusCode).toBe(200);
+    const profileChange = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me/profile',
+      headers: { ...json, cookie: member.cookie, origin: 'https://evil.example' },
+      payload: JSON.stringify({ bio: 'written by another site' }),
+    });
+    expect(profileChange.statusCode).toBe(403);
+    const profile = await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie: member.cookie } });
+    expect(profile.json().profile.bio).toBeNull();
   });
 
   it('accepts its own origin (BASE_URL or the Host it was sent to) and clients that send none', async () => {

@@ -16,12 +16,6 @@ export async function findUserByHandle(db: Database, handle: string): Promise<Us
   return user ?? null;
 }
 
-/** The user with this id. */
-export async function findUserById(db: Database, userId: string): Promise<UserRow | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  return user ?? null;
-}
-
 /** Inserts a user; returns null when the handle is taken (the unique index decides, not a read). */
 export async function insertUser(
   db: Database,

@@ -14,7 +14,6 @@ import {
   deleteExpiredSessions,
   deleteUser,
   findUserByHandle,
-  findUserById,
   insertUser,
   listLiveSessionsOfUser,
   updateUserEmail,
@@ -88,8 +87,8 @@ export async function revokeOwnSession(ctx: ServiceContext, auth: Auth, sessionI
 
 /** Changes the password after checking the current one; every other session ends. */
 export async function changePassword(ctx: ServiceContext, auth: Auth, input: ChangePasswordInput): Promise<void> {
-  const user = await findUserById(ctx.db, auth.user.id);
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  const { user } = auth;
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalidField('currentPassword', 'Your current password is not right.');
   }
   assertPasswordNotCommon(input.newPassword, 'newPassword');
@@ -108,8 +107,8 @@ export async function changeEmail(ctx: ServiceContext, auth: Auth, email: string
 
 /** Deletes the account and everything that is the member's; the handle is free again at once. */
 export async function deleteAccount(ctx: ServiceContext, auth: Auth, password: string): Promise<void> {
-  const user = await findUserById(ctx.db, auth.user.id);
-  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+  const { user } = auth;
+  if (!(await verifyPassword(user.passwordHash, password))) {
     throw invalidField('password', 'That password is not right.');
   }
   await ctx.db.transaction(async (tx) => {
@@ -125,7 +124,7 @@ export async function deleteAccount(ctx: ServiceContext, auth: Auth, password: s
 
 /** Everything Kindred holds about the member, as one JSON document they can download. */
 export async function exportMemberData(ctx: ServiceContext, auth: Auth) {
-  const user = (await findUserById(ctx.db, auth.user.id)) ?? auth.user;
+  const { user } = auth;
   return {
     exportedAt: new Date().toISOString(),
     format: 'kindred-member-export/1',

@@ -77,21 +77,9 @@ export function readSessionToken(request: FastifyRequest, config: Config): strin
   return token && token.length <= 100 ? token : undefined;
 }
 
-const authByRequest = new WeakMap<FastifyRequest, Promise<Auth | null>>();
-
-/** The signed-in member of this request, or null. Looked up once per request. */
-export function findAuth(ctx: ServiceContext, request: FastifyRequest): Promise<Auth | null> {
-  let auth = authByRequest.get(request);
-  if (!auth) {
-    auth = lookUpAuth(ctx, readSessionToken(request, ctx.config));
-    authByRequest.set(request, auth);
-  }
-  return auth;
-}
-
 /** The signed-in member of this request; throws 401 unauthenticated without one. */
 export async function requireAuth(ctx: ServiceContext, request: FastifyRequest): Promise<Auth> {
-  const auth = await findAuth(ctx, request);
+  const auth = await lookUpAuth(ctx, readSessionToken(request, ctx.config));
   if (!auth) throw unauthenticated();
   return auth;
 }

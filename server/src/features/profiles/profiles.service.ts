@@ -1,11 +1,4 @@
-import {
-  isKnownTimeZone,
-  type MemberProfile,
-  type OwnProfile,
-  type ProfileUpdateInput,
-} from '@kindred/common/profiles';
-import type { z } from 'zod';
-import type { profileUpdateInputSchema } from '@kindred/common/profiles';
+import { isKnownTimeZone, type MemberProfile, type OwnProfile, type ProfileUpdate } from '@kindred/common/profiles';
 import type { Database } from '../../db/client.ts';
 import { recordAuditEvent } from '../../platform/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -15,9 +8,6 @@ import type { Auth } from '../accounts/accounts.sessions.ts';
 import { canViewProfile, revealsRecoveringFrom } from './profiles.policy.ts';
 import { presentMemberProfile, presentOwnProfile } from './profiles.presenters.ts';
 import { findProfileByUserId, insertProfile, updateProfile } from './profiles.queries.ts';
-
-type ProfileChanges = z.output<typeof profileUpdateInputSchema>;
-export type { ProfileUpdateInput };
 
 /** Creates the empty profile of a new member, in the sign-up transaction. */
 export async function createProfile(
@@ -38,7 +28,7 @@ export async function getOwnProfile(ctx: ServiceContext, auth: Auth): Promise<Ow
 }
 
 /** Changes the fields given (handle included) in one transaction. */
-export async function updateOwnProfile(ctx: ServiceContext, auth: Auth, changes: ProfileChanges): Promise<OwnProfile> {
+export async function updateOwnProfile(ctx: ServiceContext, auth: Auth, changes: ProfileUpdate): Promise<OwnProfile> {
   const { handle, ...profileChanges } = changes;
   await ctx.db.transaction(async (tx) => {
     if (handle !== undefined && handle !== auth.user.handle) await changeHandle(ctx, auth.user.id, handle, tx);
