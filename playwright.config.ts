@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = 3100;
+// KINDRED_E2E_PORT lets two runs share a machine.
+const port = Number(process.env.KINDRED_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // One fresh embedded database per run. Workers load this file too: they reuse the runner's directory.

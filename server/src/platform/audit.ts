@@ -4,7 +4,11 @@ import type { Database } from '../db/client.ts';
 import { auditEvents } from './audit.tables.ts';
 
 export type AuditAction =
-  'profile.recovering_from_viewed' | 'member.made_admin' | 'account.deleted' | 'account.password_changed';
+  | 'profile.recovering_from_viewed'
+  | 'recovery.viewed'
+  | 'member.made_admin'
+  | 'account.deleted'
+  | 'account.password_changed';
 
 /** Writes one audit row. Call it inside the transaction of the act it records. */
 export async function recordAuditEvent(

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { sessions, users } from './accounts.tables.ts';
@@ -132,4 +132,14 @@ export async function deleteExpiredSessions(db: Database): Promise<number> {
     .where(lt(sessions.expiresAt, sql`now()`))
     .returning({ id: sessions.id });
   return deleted.length;
+}
+
+/** The handles of these users, by id (ids of deleted users are simply absent). */
+export async function findHandlesByIds(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, handle: users.handle })
+    .from(users)
+    .where(inArray(users.id, [...new Set(userIds)]));
+  return new Map(rows.map((row) => [row.id, row.handle]));
 }

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { hashPassword, isCommonPassword, verifyAgainstDecoy, verifyPassword } from '../../platform/passwords.ts';
 import { createProfile, exportProfile } from '../profiles/profiles.service.ts';
+import { exportRecoveryData } from '../recovery/recovery.service.ts';
 import { presentMe, presentSession } from './accounts.presenters.ts';
 import {
   deleteOtherSessionsOfUser,
@@ -22,6 +23,7 @@ import {
   updateUserRole,
   type SessionRow,
   type UserRow,
+  findHandlesByIds as findHandlesByIdsQuery,
 } from './accounts.queries.ts';
 import { createSession, hashSessionToken, type Auth } from './accounts.sessions.ts';
 
@@ -130,6 +132,7 @@ export async function exportMemberData(ctx: ServiceContext, auth: Auth) {
     format: 'kindred-member-export/1',
     account: presentMe(user),
     profile: await exportProfile(ctx, user.id),
+    recovery: await exportRecoveryData(ctx, auth),
     sessions: await listOwnSessions(ctx, auth),
     accessLog: await listAuditEventsAbout(ctx.db, user.id),
   };
@@ -169,4 +172,9 @@ export async function countMembers(ctx: ServiceContext): Promise<number> {
 /** Removes sessions past their expiry (housekeeping; safe to run on every instance). */
 export async function endExpiredSessions(ctx: ServiceContext): Promise<number> {
   return deleteExpiredSessions(ctx.db);
+}
+
+/** Handles by user id, for areas that show who wrote or shared something. */
+export async function findHandlesByIds(ctx: ServiceContext, userIds: readonly string[]): Promise<Map<string, string>> {
+  return findHandlesByIdsQuery(ctx.db, userIds);
 }

@@ -62,3 +62,9 @@ export async function exportProfile(ctx: ServiceContext, userId: string): Promis
   const profile = await findProfileByUserId(ctx.db, userId);
   return profile ? presentOwnProfile(profile) : null;
 }
+
+/** The member's time zone: every "today" of their recovery data is a day in this zone. */
+export async function findMemberTimeZone(ctx: ServiceContext, userId: string): Promise<string> {
+  const profile = await findProfileByUserId(ctx.db, userId);
+  return profile?.timeZone ?? 'UTC';
+}
