@@ -35,11 +35,7 @@ const optionalText = (max: number, label: string) =>
     .nullable();
 
 const requiredText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} has at most ${max} characters.`);
+  z.string().trim().min(1, `${label} is required.`).max(max, `${label} has at most ${max} characters.`);
 
 /** A list of short texts from a form: trimmed, blanks dropped, repeats removed. */
 const textList = (maxItems: number, maxLength: number, label: string) =>
@@ -397,9 +393,7 @@ export const recoveryPlanInputSchema = z
     reasons: textList(PLAN_MAX_ITEMS, PLAN_ITEM_MAX_LENGTH, 'reason'),
     peopleToCall: z.array(supportContactSchema).max(PLAN_MAX_ITEMS, `Add at most ${PLAN_MAX_ITEMS} people.`),
     safePlaces: textList(PLAN_MAX_ITEMS, PLAN_ITEM_MAX_LENGTH, 'safe place'),
-    professionalContacts: z
-      .array(supportContactSchema)
-      .max(PLAN_MAX_ITEMS, `Add at most ${PLAN_MAX_ITEMS} contacts.`),
+    professionalContacts: z.array(supportContactSchema).max(PLAN_MAX_ITEMS, `Add at most ${PLAN_MAX_ITEMS} contacts.`),
   })
   .strict();
 export type RecoveryPlanInput = z.input<typeof recoveryPlanInputSchema>;
@@ -411,9 +405,7 @@ export const recoveryPlanSchema = z.object({
   copingStrategies: z.array(z.string()),
   ownCopingStrategies: z.array(z.string()),
   reasons: z.array(z.string()),
-  peopleToCall: z.array(
-    z.object({ name: z.string(), phone: z.string().nullable(), note: z.string().nullable() }),
-  ),
+  peopleToCall: z.array(z.object({ name: z.string(), phone: z.string().nullable(), note: z.string().nullable() })),
   safePlaces: z.array(z.string()),
   professionalContacts: z.array(
     z.object({ name: z.string(), phone: z.string().nullable(), note: z.string().nullable() }),

@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(() => deps.database.ping()));
-  await app.register(safetyRoutes(config.help));
+  await app.register(safetyRoutes(ctx, config.help));
   await app.register(accountsRoutes(ctx));
   await app.register(profilesRoutes(ctx));
   await app.register(recoveryRoutes(ctx));

@@ -181,6 +181,35 @@ describe('/help', () => {
     expect(html).toContain('not a substitute for professional treatment');
   });
 
+  it('shows a signed-in member the people from their recovery plan and a link to the plan, never cached', async () => {
+    const member = await buildMember(t.ctx);
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/recovery/plan',
+      headers: { ...json, cookie: member.cookie },
+      payload: JSON.stringify({
+        triggers: [],
+        warningSigns: [],
+        copingStrategies: [],
+        ownCopingStrategies: [],
+        reasons: [],
+        peopleToCall: [{ name: 'Sam <b>', phone: '+1 (555) 010-2030', note: 'my sponsor' }, { name: 'Ana' }],
+        safePlaces: [],
+        professionalContacts: [],
+      }),
+    });
+    const personal = await t.app.inject({ method: 'GET', url: '/help', headers: { cookie: member.cookie } });
+    expect(personal.headers['cache-control']).toBe('private, no-store');
+    expect(personal.body).toContain('href="tel:+15550102030"');
+    expect(personal.body).toContain('Call Sam &#60;b&#62;: +1 (555) 010-2030');
+    expect(personal.body).toContain('href="/recovery/plan"');
+    expect(personal.body).not.toMatch(/<script/i);
+    const anonymous = await t.app.inject({ method: 'GET', url: '/help' });
+    expect(anonymous.headers['cache-control']).toContain('public');
+    expect(anonymous.body).not.toContain('Sam');
+    expect(anonymous.body).not.toContain('/recovery/plan');
+  });
+
   it("uses the deployment's own emergency number", async () => {
     const uk = await createTestApp({ env: { EMERGENCY_NUMBER: '999' }, database: t.database });
     const html = (await uk.app.inject({ method: 'GET', url: '/help' })).body;

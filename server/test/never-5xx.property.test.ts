@@ -1,4 +1,4 @@
-/** Property: whatever body a client sends to sign-up, sign-in or a profile update, never a 5xx. */
+/** Property: whatever body a client sends to accounts, profile or recovery routes, never a 5xx. */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, type BuiltMember } from './factories.ts';
@@ -25,6 +25,21 @@ const fieldNames = [
   'recoveringFromVisibility',
   'languages',
   'profileVisibility',
+  'label',
+  'startedOn',
+  'startedAt',
+  'restartedOn',
+  'mood',
+  'craving',
+  'triggers',
+  'pledged',
+  'dayRating',
+  'peopleToCall',
+  'copingStrategies',
+  'writtenOn',
+  'body',
+  'note',
+  'reaction',
   '__proto__',
   'constructor',
 ];
@@ -32,6 +47,7 @@ const anyValue = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('', ' ', 'admin', 'America/Chicago', 'twelve_step', 'members', 'nobody', 'en', 'a'.repeat(600)),
+  fc.constantFrom('2024-02-29', '2025-02-30', '9999-12-31', '0001-01-01', '23:59', '24:00', 'halt', 'congratulations'),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -51,7 +67,7 @@ const rawPayload = fc.oneof(
   fc.constantFrom('', '{', '[]', 'null', '{"handle":', '\u0000', '{"__proto__":{"admin":true}}'),
 );
 
-async function expectNo5xx(method: 'POST' | 'PATCH', url: string, payload: string, cookie?: string) {
+async function expectNo5xx(method: 'POST' | 'PATCH' | 'PUT', url: string, payload: string, cookie?: string) {
   const response = await t.app.inject({
     method,
     url,
@@ -85,6 +101,33 @@ describe('no input makes a 5xx', () => {
     await fc.assert(
       fc.asyncProperty(rawPayload, (payload) => expectNo5xx('PATCH', '/api/me/profile', payload, member.cookie)),
       { numRuns: 250 },
+    );
+  });
+
+  it('recovery inputs', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const counter = await t.app.inject({
+      method: 'POST',
+      url: '/api/recovery/counters',
+      headers: { 'content-type': 'application/json', cookie: member.cookie },
+      payload: JSON.stringify({ label: 'Alcohol', startedOn: '2024-01-01' }),
+    });
+    const counterId = counter.json<{ counter: { id: string } }>().counter.id;
+    const routes: Array<['POST' | 'PATCH' | 'PUT', string]> = [
+      ['POST', '/api/recovery/counters'],
+      ['PATCH', `/api/recovery/counters/${counterId}`],
+      ['POST', `/api/recovery/counters/${counterId}/reset`],
+      ['POST', `/api/recovery/counters/${counterId}/milestones/days:7/share`],
+      // The member is in UTC, so this is their today (or, just past midnight, a refused day).
+      ['PUT', `/api/recovery/check-ins/${today}`],
+      ['PUT', '/api/recovery/plan'],
+      ['POST', '/api/recovery/journal'],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), rawPayload, ([method, url], payload) =>
+        expectNo5xx(method, url, payload, member.cookie),
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -77,6 +77,11 @@ export function readSessionToken(request: FastifyRequest, config: Config): strin
   return token && token.length <= 100 ? token : undefined;
 }
 
+/** The signed-in member of this request, or null (for pages that anyone may see). */
+export async function findAuth(ctx: ServiceContext, request: FastifyRequest): Promise<Auth | null> {
+  return lookUpAuth(ctx, readSessionToken(request, ctx.config));
+}
+
 /** The signed-in member of this request; throws 401 unauthenticated without one. */
 export async function requireAuth(ctx: ServiceContext, request: FastifyRequest): Promise<Auth> {
   const auth = await lookUpAuth(ctx, readSessionToken(request, ctx.config));

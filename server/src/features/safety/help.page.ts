@@ -2,11 +2,45 @@
  * The /help page: plain server-rendered HTML with no script, so it works on any phone,
  * with JavaScript off, and when the app itself is failing.
  */
+import type { SupportContact } from '@kindred/common/recovery';
 import type { HelpResources } from '@kindred/common/safety';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-export function renderHelpPage(help: HelpResources): string {
+/** What the help page adds for a signed-in member: the people in their recovery plan. */
+export type PersonalHelp = { peopleToCall: SupportContact[] };
+
+/** A phone number as a tel: link target (digits and a leading + only). */
+function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+*#]/g, '')}`;
+}
+
+function renderPersonalHelp(personal: PersonalHelp): string {
+  const people = personal.peopleToCall
+    .map((person) => {
+      const note = person.note ? ` <span class="who">(${escapeHtml(person.note)})</span>` : '';
+      const name = escapeHtml(person.name);
+      return person.phone
+        ? `<li><a class="contact" href="${escapeHtml(telHref(person.phone))}">Call ${name}: ${escapeHtml(person.phone)}</a>${note}</li>`
+        : `<li>${name}${note}</li>`;
+    })
+    .join('\n          ');
+  return `
+    <section class="resource personal" aria-labelledby="your-people">
+      <h2 id="your-people">Your people</h2>
+      ${
+        people
+          ? `<p>The people you chose to call when it gets hard:</p>
+        <ul class="contacts">
+          ${people}
+        </ul>`
+          : '<p>Add people you can call to your recovery plan, and they will be here when you need them.</p>'
+      }
+      <p><a href="/recovery/plan">Your recovery plan</a>: your coping strategies, reasons and safe places.</p>
+    </section>`;
+}
+
+export function renderHelpPage(help: HelpResources, personal?: PersonalHelp): string {
   const resources = help.resources
     .map(
       (resource) => `
@@ -45,6 +79,7 @@ export function renderHelpPage(help: HelpResources): string {
       <p>If you or someone with you is in danger, overdosing or thinking of suicide, call emergency services now.</p>
       <p><a class="contact urgent" href="tel:${emergency}">Call ${emergency}</a></p>
     </section>
+${personal ? renderPersonalHelp(personal) : ''}
 ${resources}
     <section class="note" aria-labelledby="about-kindred">
       <h2 id="about-kindred">About Kindred</h2>
