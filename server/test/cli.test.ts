@@ -5,7 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { acquireDataDirLock } from '../src/db/data-dir-lock.ts';
 import { openDatabase } from '../src/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { checkIns, milestoneCongratulations, sharedMilestones } from '../src/db/schema.ts';
 import { findMemberByHandle } from '../src/features/accounts/accounts.service.ts';
+import { findOwnSupportContacts, listOwnCounters } from '../src/features/recovery/recovery.service.ts';
 import { testConfig } from './test-app.ts';
 import { testDatabaseKind } from './test-database.ts';
 
@@ -27,6 +30,21 @@ describe.runIf(testDatabaseKind === 'pglite')('the operator CLI on the embedded 
     const first = capture();
     expect(await runCli(['seed-demo'], config, first.output)).toBe(0);
     expect(first.lines.join('\n')).toMatch(/Seeded 10 demo members/);
+    const database = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      const count = async (table: typeof checkIns | typeof sharedMilestones | typeof milestoneCongratulations) =>
+        (await database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+      expect(await count(sharedMilestones)).toBe(7);
+      expect(await count(milestoneCongratulations)).toBe(10);
+      expect(await count(checkIns)).toBeGreaterThan(250);
+      const ctx = { db: database.db, config };
+      const dana = await findMemberByHandle(ctx, 'morning_coffee');
+      const { counters } = await listOwnCounters(ctx, { user: dana!, session: null as never });
+      expect(counters[0]).toMatchObject({ label: 'Alcohol', days: 400 });
+      expect((await findOwnSupportContacts(ctx, dana!.id)).length).toBe(2);
+    } finally {
+      await database.close();
+    }
     const second = capture();
     expect(await runCli(['seed-demo'], config, second.output)).toBe(1);
     expect(second.lines.join('\n')).toMatch(/already has members/);

@@ -9,8 +9,32 @@ import type { ServiceContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { countMembers, signUp } from '../features/accounts/accounts.service.ts';
 import { updateOwnProfile } from '../features/profiles/profiles.service.ts';
+import { seedMemberRecovery, type DemoRecovery } from '../features/recovery/recovery.demo.ts';
+import { congratulateMilestone, shareMilestone } from '../features/recovery/recovery.service.ts';
+import type { Auth } from '../features/accounts/accounts.sessions.ts';
+import type { CongratulationInput, RecoveryPlanInput } from '@kindred/common/recovery';
 
-type DemoMember = { handle: string; profile: ProfileUpdateInput };
+type DemoMember = {
+  handle: string;
+  profile: ProfileUpdateInput;
+  recovery?: DemoRecovery;
+  /** Milestones this member shares (by counter index), with a note. */
+  shares?: Array<{ counter: number; milestone: string; note?: string }>;
+};
+
+const demoPlan: RecoveryPlanInput = {
+  triggers: ['Payday Fridays', 'Driving past my old bar'],
+  warningSigns: ['Skipping meals and sleep', 'Keeping secrets', 'Thinking "just one won’t hurt"'],
+  copingStrategies: ['halt', 'call_someone', 'play_the_tape_forward', 'go_to_a_meeting', 'urge_surfing'],
+  ownCopingStrategies: ['Walk the dog around the lake'],
+  reasons: ['Being there for my kids', 'Waking up without shame', 'My health'],
+  peopleToCall: [
+    { name: 'My sponsor', phone: '555-0101', note: 'any time' },
+    { name: 'Jess from the Tuesday meeting', phone: '555-0147' },
+  ],
+  safePlaces: ['The Tuesday night meeting', 'The public library', 'My sister’s kitchen'],
+  professionalContacts: [{ name: 'My counsellor at the clinic', phone: '555-0190', note: 'weekdays 9–5' }],
+};
 
 export const demoMembers: DemoMember[] = [
   {
@@ -131,6 +155,97 @@ export const demoMembers: DemoMember[] = [
   },
 ];
 
+/** Each demo member's recovery data and the milestones they share, by handle. */
+const demoRecovery: Record<string, Pick<DemoMember, 'recovery' | 'shares'>> = {
+  morning_coffee: {
+    recovery: {
+      counters: [{ label: 'Alcohol', daysAgo: 400 }],
+      checkInsOutOf60: 52,
+      plan: demoPlan,
+      journal: [
+        {
+          daysAgo: 2,
+          title: 'Coffee duty',
+          body: 'Made the coffee for the Tuesday meeting again. A newcomer said it was her first night. I remembered mine.',
+        },
+        { daysAgo: 9, body: 'Payday. Drove the long way home so I would not pass the bar. It worked.' },
+      ],
+    },
+    shares: [{ counter: 0, milestone: 'years:1', note: 'A year ago I could not imagine a week. Thank you all.' }],
+  },
+  'steady-oak': {
+    recovery: {
+      counters: [{ label: 'Alcohol', daysAgo: 95, earlierStreak: { startedDaysAgo: 300 } }],
+      checkInsOutOf60: 40,
+    },
+    shares: [{ counter: 0, milestone: 'days:90', note: 'Ninety days. The tools work if you use them.' }],
+  },
+  luz_del_dia: {
+    recovery: { counters: [{ label: 'Alcohol', daysAgo: 2600 }], checkInsOutOf60: 20 },
+    shares: [{ counter: 0, milestone: 'years:7', note: 'Siete años. Un día a la vez.' }],
+  },
+  quiet_river: {
+    recovery: {
+      counters: [{ label: 'Opioids', daysAgo: 32 }],
+      checkInsOutOf60: 30,
+      plan: { ...demoPlan, peopleToCall: [] },
+    },
+    shares: [{ counter: 0, milestone: 'days:30', note: 'Thirty days. Grateful for this sangha.' }],
+  },
+  one_day_at_a_time: {
+    recovery: { counters: [{ label: 'Opioids', daysAgo: 760 }], checkInsOutOf60: 45 },
+    shares: [{ counter: 0, milestone: 'years:2' }],
+  },
+  northern_lights: {
+    recovery: {
+      counters: [{ label: 'Gambling', daysAgo: 8, earlierStreak: { startedDaysAgo: 130 } }],
+      checkInsOutOf60: 50,
+      journal: [
+        {
+          daysAgo: 8,
+          title: 'Starting again',
+          body: 'I slipped. I told my group the same night. 122 days still happened.',
+        },
+      ],
+    },
+    shares: [{ counter: 0, milestone: 'days:7', note: 'Starting again, and it still counts.' }],
+  },
+  peer_coach_ray: {
+    recovery: {
+      counters: [
+        { label: 'Methamphetamine', daysAgo: 3300 },
+        { label: 'Alcohol', daysAgo: 3290 },
+      ],
+      checkInsOutOf60: 35,
+    },
+  },
+  trail_mix: { recovery: { counters: [{ label: 'Cannabis', daysAgo: 3 }], checkInsOutOf60: 3 } },
+  kintsugi: {
+    recovery: {
+      counters: [
+        { label: 'Alcohol', daysAgo: 200 },
+        { label: 'Disordered eating', daysAgo: 61 },
+      ],
+      checkInsOutOf60: 55,
+    },
+    shares: [{ counter: 1, milestone: 'days:60', note: 'Sixty days of feeding myself with kindness.' }],
+  },
+};
+
+/** Who congratulates whom: [from, to (the sharer), reaction and note]. */
+const demoCongratulations: Array<[string, string, CongratulationInput]> = [
+  ['steady-oak', 'morning_coffee', { reaction: 'congratulations', note: 'A whole year! See you Tuesday.' }],
+  ['luz_del_dia', 'morning_coffee', { reaction: 'proud_of_you' }],
+  ['peer_coach_ray', 'morning_coffee', { reaction: 'inspired', note: 'This is what recovery looks like.' }],
+  ['morning_coffee', 'quiet_river', { reaction: 'sending_love', note: 'Keep coming back.' }],
+  ['grateful_grace', 'quiet_river', { reaction: 'congratulations' }],
+  ['peer_coach_ray', 'northern_lights', { reaction: 'sending_love', note: 'Proud of you for starting again.' }],
+  ['kintsugi', 'northern_lights', { reaction: 'proud_of_you' }],
+  ['one_day_at_a_time', 'steady-oak', { reaction: 'congratulations' }],
+  ['northern_lights', 'luz_del_dia', { reaction: 'inspired', note: '¡Felicidades!' }],
+  ['morning_coffee', 'kintsugi', { reaction: 'proud_of_you', note: 'Gold in the cracks.' }],
+];
+
 /** Fills an empty database with the demo community; returns the shared demo password. */
 export async function seedDemoCommunity(ctx: ServiceContext): Promise<{ password: string; handles: string[] }> {
   if ((await countMembers(ctx)) > 0) {
@@ -138,9 +253,23 @@ export async function seedDemoCommunity(ctx: ServiceContext): Promise<{ password
   }
   // Random per seed, so no demo deployment shares a known password.
   const password = `demo-${randomBytes(9).toString('base64url')}`;
-  for (const member of demoMembers) {
+  const authByHandle = new Map<string, Auth>();
+  const sharedIdByHandle = new Map<string, string>();
+  for (const [index, member] of demoMembers.entries()) {
     const { user, session } = await signUp(ctx, { handle: member.handle, password }, 'seed-demo');
-    await updateOwnProfile(ctx, { user, session }, profileUpdateInputSchema.parse(member.profile));
+    const auth = { user, session };
+    authByHandle.set(member.handle, auth);
+    await updateOwnProfile(ctx, auth, profileUpdateInputSchema.parse(member.profile));
+    const { recovery, shares } = demoRecovery[member.handle] ?? {};
+    if (!recovery) continue;
+    const counterIds = await seedMemberRecovery(ctx, auth, recovery, index);
+    for (const share of shares ?? []) {
+      const shared = await shareMilestone(ctx, auth, counterIds[share.counter]!, share.milestone, share.note ?? null);
+      sharedIdByHandle.set(member.handle, shared.id);
+    }
+  }
+  for (const [from, to, congratulation] of demoCongratulations) {
+    await congratulateMilestone(ctx, authByHandle.get(from)!, sharedIdByHandle.get(to)!, congratulation);
   }
   return { password, handles: demoMembers.map((member) => member.handle) };
 }
