@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { SupportContact } from '@kindred/common/recovery';
 import type { Database } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -16,7 +16,10 @@ export type CounterRow = typeof recoveryCounters.$inferSelect;
 export type StreakRow = typeof recoveryCounterStreaks.$inferSelect;
 export type CheckInRow = typeof checkIns.$inferSelect;
 export type PlanRow = typeof recoveryPlans.$inferSelect;
-export type JournalEntryRow = typeof journalEntries.$inferSelect;
+export type JournalEntryRow = Omit<typeof journalEntries.$inferSelect, 'searchDocument'>;
+
+/** Every journal column but the search document, which only the database needs. */
+const { searchDocument: _searchDocument, ...journalColumns } = getTableColumns(journalEntries);
 export type SharedMilestoneRow = typeof sharedMilestones.$inferSelect;
 export type CongratulationRow = typeof milestoneCongratulations.$inferSelect;
 
@@ -177,13 +180,13 @@ export async function insertJournalEntry(
   db: Database,
   values: { userId: string; writtenOn: string; title: string | null; body: string },
 ): Promise<JournalEntryRow> {
-  const [row] = await db.insert(journalEntries).values(values).returning();
+  const [row] = await db.insert(journalEntries).values(values).returning(journalColumns);
   return row!;
 }
 
 /** A journal entry by id, whoever owns it (the policy decides who may see it). */
 export async function findJournalEntryById(db: Database, entryId: string): Promise<JournalEntryRow | null> {
-  const [row] = await db.select().from(journalEntries).where(eq(journalEntries.id, entryId)).limit(1);
+  const [row] = await db.select(journalColumns).from(journalEntries).where(eq(journalEntries.id, entryId)).limit(1);
   return row ?? null;
 }
 
@@ -196,7 +199,7 @@ export async function updateJournalEntry(
     .update(journalEntries)
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(journalEntries.id, entryId))
-    .returning();
+    .returning(journalColumns);
   return row!;
 }
 
@@ -226,7 +229,7 @@ export async function listJournalEntries(
   if (options.words) {
     conditions.push(
       or(
-        sql`to_tsvector('english', ${document}) @@ websearch_to_tsquery('english', ${options.words})`,
+        sql`${journalEntries.searchDocument} @@ websearch_to_tsquery('english', ${options.words})`,
         sql`${document} ilike ${likePattern(options.words)}`,
       )!,
     );
@@ -238,7 +241,7 @@ export async function listJournalEntries(
     );
   }
   const rows = await db
-    .select({ entry: journalEntries, createdAtText: sql<string>`${journalEntries.createdAt}::text` })
+    .select({ entry: journalColumns, createdAtText: sql<string>`${journalEntries.createdAt}::text` })
     .from(journalEntries)
     .where(and(...conditions))
     .orderBy(desc(journalEntries.writtenOn), desc(journalEntries.createdAt), desc(journalEntries.id))
@@ -251,7 +254,7 @@ export async function listJournalEntries(
 
 export async function findAllJournalEntriesOfUser(db: Database, userId: string): Promise<JournalEntryRow[]> {
   return db
-    .select()
+    .select(journalColumns)
     .from(journalEntries)
     .where(eq(journalEntries.userId, userId))
     .orderBy(asc(journalEntries.writtenOn), asc(journalEntries.createdAt));

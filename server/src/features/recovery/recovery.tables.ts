@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   jsonb,
@@ -110,6 +111,9 @@ export const recoveryPlans = pgTable('recovery_plans', {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/** PostgreSQL's full-text document type (Drizzle has no built-in for it). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 /** Private journal entries. */
 export const journalEntries = pgTable(
   'journal_entries',
@@ -121,6 +125,12 @@ export const journalEntries = pgTable(
     writtenOn: date({ mode: 'string' }).notNull(),
     title: text(),
     body: text().notNull(),
+    /**
+     * The English full-text document of the entry, kept by PostgreSQL. Search reads one member's
+     * entries (by the user index), so this saves re-parsing every entry on every search; a GIN
+     * index would not be used beside the user filter and would only slow writes.
+     */
+    searchDocument: tsvector().generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, '') || ' ' || body)`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -90,7 +90,7 @@ describe('milestones', () => {
     const start = { startedOn: '2025-03-08', startedAt: '23:30' };
     const day = milestone(start, 'America/New_York', 'hours:24');
     expect(day.date).toBe('2025-03-09');
-    expect(day.at).toBe('2025-03-10T03:30:00Z');
+    expect(day.at).toBe('2025-03-10T03:30:00.000Z');
     expect(describeCounterTime(start, 'America/New_York', at('2025-03-09T23:29', 'America/New_York')).reached).toEqual(
       [],
     );
@@ -104,13 +104,13 @@ describe('milestones', () => {
     const start = { startedOn: '2025-10-25', startedAt: '01:30' };
     const day = milestone(start, 'Europe/London', 'hours:24');
     expect(day.date).toBe('2025-10-26');
-    expect(day.at).toBe('2025-10-26T00:30:00Z');
+    expect(day.at).toBe('2025-10-26T00:30:00.000Z');
     expect(milestone(start, 'Europe/London', 'days:7').date).toBe('2025-11-01');
   });
 
   it('move a start time skipped by a spring-forward jump to just after the jump', () => {
     const start = { startedOn: '2025-03-29', startedAt: '01:30' };
-    expect(milestone(start, 'Europe/London', 'hours:24').at).toBe('2025-03-30T01:30:00Z');
+    expect(milestone(start, 'Europe/London', 'hours:24').at).toBe('2025-03-30T01:30:00.000Z');
   });
 
   it('know milestone keys, and nothing else', () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "journal_entries" ADD COLUMN "search_document" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || body)) STORED;
