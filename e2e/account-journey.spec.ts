@@ -45,7 +45,7 @@ test('a person joins, signs out and in, shapes their profile, downloads their da
     await expect(page).toHaveURL(/\/$/);
     await expect(pageHeading(page)).toContainText(handle);
     await expect(page.getByRole('status').filter({ hasText: `Welcome to Kindred, ${handle}` })).toBeVisible();
-    await expect(page.getByText('Your communities will appear here')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'My recovery' })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'member home');
   });
 

@@ -60,6 +60,16 @@ function SiteNav() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/recovery" className="nav-link">
+                My recovery
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/milestones" className="nav-link">
+                Milestones
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/settings/profile" className="nav-link">
                 Profile
               </NavLink>

@@ -12,6 +12,8 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/check-ins-plan-journal.css';
+import './styles/print.css';
 
 // public/theme.js has applied the saved theme already; this keeps the two in step if storage changed meanwhile.
 applyThemePreference(readThemePreference());

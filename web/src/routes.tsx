@@ -22,6 +22,39 @@ const ProfileSettingsPage = lazy(() =>
 const MemberProfilePage = lazy(() =>
   import('./features/profiles/member-profile.page.tsx').then((module) => ({ default: module.MemberProfilePage })),
 );
+const CheckInPage = lazy(() =>
+  import('./features/recovery/check-in.page.tsx').then((module) => ({ default: module.CheckInPage })),
+);
+const CheckInHistoryPage = lazy(() =>
+  import('./features/recovery/check-ins.page.tsx').then((module) => ({ default: module.CheckInHistoryPage })),
+);
+const RecoveryPlanPage = lazy(() =>
+  import('./features/recovery/plan.page.tsx').then((module) => ({ default: module.RecoveryPlanPage })),
+);
+const JournalPage = lazy(() =>
+  import('./features/recovery/journal.page.tsx').then((module) => ({ default: module.JournalPage })),
+);
+const JournalEntryPage = lazy(() =>
+  import('./features/recovery/journal-entry.page.tsx').then((module) => ({ default: module.JournalEntryPage })),
+);
+const RecoveryPage = lazy(() =>
+  import('./features/recovery/recovery.page.tsx').then((module) => ({ default: module.RecoveryPage })),
+);
+const NewCounterPage = lazy(() =>
+  import('./features/recovery/counter-new.page.tsx').then((module) => ({ default: module.NewCounterPage })),
+);
+const CounterPage = lazy(() =>
+  import('./features/recovery/counter.page.tsx').then((module) => ({ default: module.CounterPage })),
+);
+const EditCounterPage = lazy(() =>
+  import('./features/recovery/counter-edit.page.tsx').then((module) => ({ default: module.EditCounterPage })),
+);
+const StartAgainPage = lazy(() =>
+  import('./features/recovery/counter-start-again.page.tsx').then((module) => ({ default: module.StartAgainPage })),
+);
+const MilestonesPage = lazy(() =>
+  import('./features/recovery/milestones.page.tsx').then((module) => ({ default: module.MilestonesPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -47,6 +80,17 @@ export const routes: RouteObject[] = [
               { path: 'settings/profile', element: <ProfileSettingsPage /> },
               { path: 'settings/account', element: <AccountSettingsPage /> },
               { path: 'members/:handle', element: <MemberProfilePage /> },
+              { path: 'recovery/check-in', element: <CheckInPage /> },
+              { path: 'recovery/check-ins', element: <CheckInHistoryPage /> },
+              { path: 'recovery/plan', element: <RecoveryPlanPage /> },
+              { path: 'recovery/journal', element: <JournalPage /> },
+              { path: 'recovery/journal/:id', element: <JournalEntryPage /> },
+              { path: 'recovery', element: <RecoveryPage /> },
+              { path: 'recovery/counters/new', element: <NewCounterPage /> },
+              { path: 'recovery/counters/:id', element: <CounterPage /> },
+              { path: 'recovery/counters/:id/edit', element: <EditCounterPage /> },
+              { path: 'recovery/counters/:id/start-again', element: <StartAgainPage /> },
+              { path: 'milestones', element: <MilestonesPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

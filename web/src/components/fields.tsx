@@ -64,10 +64,10 @@ function FieldHeading({ id, label, hint, error, isOptional }: FieldBaseProps) {
 
 type TextFieldProps = FieldBaseProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
-    type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url';
+    type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'date' | 'time';
   };
 
-/** A one-line text input. type="password" adds a Show/Hide toggle. */
+/** A one-line input. type="password" adds a Show/Hide toggle; date and time use the phone's own picker. */
 export function TextField({
   id,
   label,
@@ -85,7 +85,7 @@ export function TextField({
       {...inputProps}
       id={id}
       type={isPassword && isRevealed ? 'text' : type}
-      className="input"
+      className={type === 'date' || type === 'time' ? 'input input-calendar' : 'input'}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}
     />

@@ -1,9 +1,14 @@
 import type { Me } from '@kindred/common/accounts';
+import { Link } from 'react-router';
 import { ButtonAnchor, ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
+import { Loading } from '../../components/loading.tsx';
 import { Page } from '../../components/page.tsx';
+import { toApiError } from '../../lib/api.ts';
 import { useOwnProfile } from '../profiles/profiles.api.ts';
+import { NextMilestone } from '../recovery/counter-summary.tsx';
+import { useCounters } from '../recovery/counters.api.ts';
+import { formatDays } from '../../lib/calendar-days.ts';
 
 function greetingFor(date: Date): string {
   const hour = date.getHours();
@@ -13,7 +18,7 @@ function greetingFor(date: Date): string {
   return 'Good evening';
 }
 
-/** A member's home: a greeting, their profile and account, help, and where their communities will be. */
+/** A member's home: a greeting, their recovery at a glance, their profile and account, and help. */
 export function MemberHomePage({ me }: { me: Me }) {
   const profile = useOwnProfile();
   const name = profile.data?.displayName ?? me.handle;
@@ -25,6 +30,7 @@ export function MemberHomePage({ me }: { me: Me }) {
       width="wide"
     >
       <div className="stack">
+        <RecoveryCard />
         <div className="card-grid">
           <Card title="Your profile">
             <p>Choose what other members see: your pathways, languages and a few words about you.</p>
@@ -45,10 +51,43 @@ export function MemberHomePage({ me }: { me: Me }) {
             </ButtonAnchor>
           </Card>
         </div>
-        <EmptyState title="Your communities will appear here">
-          <p>As Kindred grows, the meetings, groups and people you connect with will show up on this page.</p>
-        </EmptyState>
       </div>
     </Page>
+  );
+}
+
+/** "My recovery" at a glance: each counter's days and next milestone, or an invitation to add the first. */
+function RecoveryCard() {
+  const counters = useCounters();
+  return (
+    <Card title={<Link to="/recovery">My recovery</Link>} className="home-recovery">
+      {counters.isPending ? (
+        <Loading label="Loading your counters…" />
+      ) : counters.isError ? (
+        <p>{toApiError(counters.error).message}</p>
+      ) : counters.data.counters.length === 0 ? (
+        <p>Count your days in recovery and celebrate each milestone. Only you can see your counters.</p>
+      ) : (
+        <ul className="home-counters">
+          {counters.data.counters.map((counter) => (
+            <li key={counter.id}>
+              <Link to={`/recovery/counters/${encodeURIComponent(counter.id)}`} className="home-counter-label">
+                {counter.label}
+              </Link>
+              <span className="home-counter-days">{formatDays(counter.days)}</span>
+              <NextMilestone milestone={counter.nextMilestone} today={counters.data.today} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <ButtonLink to="/recovery/check-in">Today’s check-in</ButtonLink>
+        {counters.data?.counters.length === 0 && (
+          <ButtonLink to="/recovery/counters/new" variant="secondary">
+            Add your first counter
+          </ButtonLink>
+        )}
+      </div>
+    </Card>
   );
 }
