@@ -1,5 +1,6 @@
 /** Profiles: how a member presents themselves to other members. */
 import { z } from 'zod';
+import { optionalText } from './text.ts';
 import { handleSchema } from './accounts.ts';
 
 export const recoveryPathways = [
@@ -77,15 +78,6 @@ export const timeZoneSchema = z
   .max(64)
   .refine(isKnownTimeZone, 'Choose a time zone from the list.')
   .describe('IANA time zone, e.g. America/Chicago');
-
-/** Empty text from a form means "not set". */
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} has at most ${max} characters.`)
-    .transform((text) => (text === '' ? null : text))
-    .nullable();
 
 export const profileUpdateInputSchema = z
   .object({

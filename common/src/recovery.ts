@@ -3,6 +3,7 @@
  * milestones shared with the community. All of it is the member's private data unless they share it.
  */
 import { z } from 'zod';
+import { optionalText, requiredText } from './text.ts';
 
 /* ----------------------------------------------------------------- shared field shapes */
 
@@ -24,18 +25,6 @@ export const localTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM (24-hour).')
   .describe('A wall-clock time in the member’s time zone, HH:MM');
-
-/** Empty text from a form means "not set". */
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} has at most ${max} characters.`)
-    .transform((text) => (text === '' ? null : text))
-    .nullable();
-
-const requiredText = (max: number, label: string) =>
-  z.string().trim().min(1, `${label} is required.`).max(max, `${label} has at most ${max} characters.`);
 
 /** A list of short texts from a form: trimmed, blanks dropped, repeats removed. */
 const textList = (maxItems: number, maxLength: number, label: string) =>
