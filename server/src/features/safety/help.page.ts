@@ -79,8 +79,8 @@ export function renderHelpPage(help: HelpResources, personal?: PersonalHelp): st
       <p>If you or someone with you is in danger, overdosing or thinking of suicide, call emergency services now.</p>
       <p><a class="contact urgent" href="tel:${emergency}">Call ${emergency}</a></p>
     </section>
-${personal ? renderPersonalHelp(personal) : ''}
 ${resources}
+${personal ? renderPersonalHelp(personal) : ''}
     <section class="note" aria-labelledby="about-kindred">
       <h2 id="about-kindred">About Kindred</h2>
       <p>Kindred is peer support: people in recovery helping each other. It is not a substitute for professional treatment,
