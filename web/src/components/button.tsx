@@ -1,4 +1,4 @@
-import type { AnchorHTMLAttributes, ButtonHTMLAttributes, MouseEvent } from 'react';
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes, MouseEvent, Ref } from 'react';
 import { Link, type LinkProps } from 'react-router';
 import { classNames } from './class-names.ts';
 
@@ -10,6 +10,8 @@ export function buttonClassName(variant: ButtonVariant = 'primary', className?: 
 }
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  /** React 19 passes ref as a prop: for moving focus back to a button. */
+  ref?: Ref<HTMLButtonElement>;
   variant?: ButtonVariant;
   /** Shows a spinner and refuses further clicks while an action runs; announced with aria-busy. */
   isLoading?: boolean;

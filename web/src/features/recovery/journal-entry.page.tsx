@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { JournalEntry } from '@kindred/common/recovery';
 import { Button } from '../../components/button.tsx';
@@ -38,8 +38,6 @@ export function JournalEntryPage() {
   return <JournalEntryView entry={entry.data} />;
 }
 
-const editButtonId = 'journal-entry-edit';
-
 function JournalEntryView({ entry }: { entry: JournalEntry }) {
   const [isEditing, setIsEditing] = useState(false);
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
@@ -50,10 +48,18 @@ function JournalEntryView({ entry }: { entry: JournalEntry }) {
   const showToast = useToast();
   const day = formatLongDay(entry.writtenOn);
 
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const shouldReturnFocus = useRef(false);
+  // Back to where the person started editing, once the button is on the page again.
+  useEffect(() => {
+    if (isEditing || !shouldReturnFocus.current) return;
+    shouldReturnFocus.current = false;
+    editButtonRef.current?.focus();
+  }, [isEditing]);
+
   const stopEditing = () => {
+    shouldReturnFocus.current = true;
     setIsEditing(false);
-    // Back to where the person started editing.
-    window.requestAnimationFrame(() => document.getElementById(editButtonId)?.focus());
   };
 
   const confirmDelete = () =>
@@ -80,7 +86,7 @@ function JournalEntryView({ entry }: { entry: JournalEntry }) {
           <div className="journal-body">{entry.body}</div>
           {!isEditing && (
             <div className="actions">
-              <Button id={editButtonId} variant="secondary" onClick={() => setIsEditing(true)}>
+              <Button ref={editButtonRef} variant="secondary" onClick={() => setIsEditing(true)}>
                 Edit<span className="visually-hidden"> this entry</span>
               </Button>
               <Button variant="quiet" onClick={() => setIsConfirmingDelete(true)}>
