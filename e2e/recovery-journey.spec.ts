@@ -72,6 +72,7 @@ test('a member counts their days, checks in, writes a plan and shares a mileston
   await test.step('the counter shows 30 days, the 30-day milestone reached and 60 days next', async () => {
     await expect(page.locator('.counter-days')).toHaveText('30 days');
     await expect(page.getByText(/^Next milestone: 60 days — in 30 days, on /)).toBeVisible();
+    await expect(page.locator('.counter-celebration')).toHaveText(/You reached 30 days today!/);
     const reached = page.getByRole('region', { name: 'Milestones you have reached' });
     await expect(reached.getByRole('listitem').filter({ hasText: '30 days' })).toContainText('Reached today');
     const history = page.getByRole('region', { name: 'All your time in recovery' });
@@ -82,6 +83,7 @@ test('a member counts their days, checks in, writes a plan and shares a mileston
     const card = page.getByRole('region', { name: 'Alcohol' });
     await expect(card.locator('.counter-days')).toHaveText('30 days');
     await expect(card).toContainText('Next milestone: 60 days');
+    await expect(card.getByRole('link', { name: 'Share it with the community, if you like' })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'my recovery');
   });
 
@@ -129,7 +131,7 @@ test('a member counts their days, checks in, writes a plan and shares a mileston
 
   await test.step('share the 30-day milestone with a note', async () => {
     await mainNav(page).getByRole('link', { name: 'My recovery' }).click();
-    await page.getByRole('link', { name: 'Alcohol' }).click();
+    await page.getByRole('link', { name: 'Share it with the community, if you like' }).click();
     await expect(pageHeading(page)).toHaveText('Alcohol');
     await page.getByRole('button', { name: 'Share with the community (30 days)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share 30 days' });

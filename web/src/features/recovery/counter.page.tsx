@@ -46,7 +46,7 @@ function CounterView({ counter }: { counter: Counter }) {
       </p>
       <div className="stack">
         <Card className="counter-card">
-          <CounterToday counter={counter} today={today} />
+          <CounterToday counter={counter} today={today} isOwnPage />
           <div className="actions">
             <ButtonLink to={`${path}/edit`} variant="secondary">
               Correct name or date
