@@ -199,10 +199,11 @@ export function currentInstant(): Temporal.Instant {
 
 /** Calendar days from one YYYY-MM-DD to another (negative when `to` is earlier). */
 export function daysFromTo(from: string, to: string): number {
-  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+  return epochDay(to) - epochDay(from);
 }
 
 /** The date `days` calendar days after (or before, when negative) a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
+  // Plain day arithmetic in UTC, where every day has 24 hours: streaks walk hundreds of days.
+  return new Date((epochDay(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }

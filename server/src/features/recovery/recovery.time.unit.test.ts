@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   calendarSpan,
+  daysFromTo,
   describeCounterTime,
   findMilestoneDefinition,
   isInFuture,
@@ -149,6 +151,16 @@ describe('counting days in the member’s zone', () => {
     expect(isInFuture({ startedOn: '2026-05-01', startedAt: '08:59' }, 'Europe/Paris', now)).toBe(false);
     expect(isInFuture({ startedOn: '2026-05-02', startedAt: null }, 'Europe/Paris', now)).toBe(true);
     expect(isInFuture({ startedOn: '2026-05-01', startedAt: null }, 'Europe/Paris', now)).toBe(false);
+  });
+
+  it('steps calendar days across month ends, leap days and year ends', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2025-03-09', 0)).toBe('2025-03-09');
+    expect(daysFromTo('2024-01-01', '2025-01-01')).toBe(366);
+    expect(daysFromTo('2025-03-31', '2025-03-01')).toBe(-30);
   });
 
   it('measures an earlier streak from its start to the new start', () => {
