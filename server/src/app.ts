@@ -18,6 +18,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { accountsRoutes } from './features/accounts/accounts.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { profilesRoutes } from './features/profiles/profiles.routes.ts';
+import { meetingsRoutes } from './features/meetings/meetings.routes.ts';
 import { recoveryRoutes } from './features/recovery/recovery.routes.ts';
 import { safetyRoutes } from './features/safety/safety.routes.ts';
 import type { ServiceContext } from './platform/context.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(accountsRoutes(ctx));
   await app.register(profilesRoutes(ctx));
   await app.register(recoveryRoutes(ctx));
+  await app.register(meetingsRoutes(ctx));
 
   const webDistDir = deps.webDistDir;
   const indexHtmlPath = webDistDir ? path.join(webDistDir, 'index.html') : undefined;

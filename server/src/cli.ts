@@ -5,12 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { seedDemoCommunity } from './demo/demo-community.ts';
 import { handleSchema } from '@kindred/common/accounts';
 import { findMemberByHandle, makeAdmin, signUp } from './features/accounts/accounts.service.ts';
+import { importMeetings, readSourceText } from './features/meetings/meetings.service.ts';
+import { meetingSourceKinds, type MeetingSourceKind } from './features/meetings/meetings.tables.ts';
 import type { ServiceContext } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
 
@@ -20,6 +23,11 @@ Commands:
   create-admin <handle>   Make the member with this handle an admin (creates the account,
                           with a one-time password printed here, when no member has it)
   seed-demo               Fill an empty database with a small demo community
+  meetings import <file-or-url> --source <name> --kind <kind> --timezone <IANA zone> [--program <fellowship>]
+                          Import meetings from a Meeting Guide feed (kind meeting-guide-json), a 12 Step
+                          Meeting List spreadsheet (meeting-guide-csv) or a BMLT server's results (bmlt).
+                          The source is created on first import; later imports update, keep and remove
+                          its meetings. Prints a report; exits 1 when the file is refused.
   help                    Show this help`;
 
 type Output = { log: (line: string) => void; error: (line: string) => void };
@@ -31,7 +39,7 @@ export async function runCli(args: string[], config: Config, output: Output = co
     output.log(usage);
     return command ? 0 : 1;
   }
-  if (command !== 'create-admin' && command !== 'seed-demo') {
+  if (command !== 'create-admin' && command !== 'seed-demo' && command !== 'meetings') {
     output.error(`Unknown command "${command}".\n\n${usage}`);
     return 1;
   }
@@ -52,6 +60,7 @@ export async function runCli(args: string[], config: Config, output: Output = co
   const ctx: ServiceContext = { db: database.db, config };
   try {
     if (command === 'create-admin') return await createAdmin(ctx, rest[0], output);
+    if (command === 'meetings') return await meetingsCommand(ctx, rest, output);
     const { password, handles } = await seedDemoCommunity(ctx);
     output.log(`Seeded ${handles.length} demo members: ${handles.join(', ')}`);
     output.log(`They all sign in with the password: ${password}`);
@@ -82,6 +91,62 @@ async function createAdmin(ctx: ServiceContext, handle: string | undefined, outp
   }
   const admin = await makeAdmin(ctx, existing?.handle ?? parsedHandle.data!);
   output.log(`"${admin.handle}" is now an admin.`);
+  return 0;
+}
+
+async function meetingsCommand(ctx: ServiceContext, args: string[], output: Output): Promise<number> {
+  const [subcommand, ...rest] = args;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string' },
+        kind: { type: 'string' },
+        timezone: { type: 'string' },
+        program: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    output.error(`${(error as Error).message}\n\n${usage}`);
+    return 1;
+  }
+  const { positionals, values } = parsed;
+  const location = positionals[0];
+  if (subcommand !== 'import' || !location || !values.source || !values.kind || !values.timezone) {
+    output.error(`meetings import needs a file or URL, --source, --kind and --timezone.\n\n${usage}`);
+    return 1;
+  }
+  if (!(meetingSourceKinds as readonly string[]).includes(values.kind)) {
+    output.error(`--kind is one of ${meetingSourceKinds.join(', ')}.`);
+    return 1;
+  }
+  const text = await readSourceText(location);
+  const { source, report } = await importMeetings(
+    ctx,
+    {
+      sourceName: values.source,
+      kind: values.kind as MeetingSourceKind,
+      defaultTimeZone: values.timezone,
+      program: values.program,
+      url: location,
+      text,
+    },
+    (done, total) => {
+      if (total >= 500 && done < total) output.log(`… ${done} of ${total} meetings`);
+    },
+  );
+  output.log(`Imported "${source.name}" (${source.kind}):`);
+  output.log(`  rows read ${report.rowsRead}`);
+  output.log(`  created   ${report.created}`);
+  output.log(`  updated   ${report.updated}`);
+  output.log(`  unchanged ${report.unchanged}`);
+  output.log(`  removed   ${report.removed} (no longer in the source)`);
+  output.log(`  rejected  ${report.rejected.length}`);
+  for (const row of report.rejected) {
+    output.log(`    ${row.sourceKey ?? '(no slug)'}${row.name ? ` "${row.name}"` : ''}: ${row.reason}`);
+  }
   return 0;
 }
 

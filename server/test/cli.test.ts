@@ -73,6 +73,44 @@ describe.runIf(testDatabaseKind === 'pglite')('the operator CLI on the embedded 
     expect(await runCli(['drop-everything'], config, capture().output)).toBe(1);
   });
 
+  it('imports a meeting feed with a report and its progress, and refuses a malformed file with exit code 1', async () => {
+    const feeds = new URL('../../../shared/fixtures/meeting-feeds/', import.meta.url);
+    const args = (file: string) => [
+      'meetings',
+      'import',
+      new URL(file, feeds).pathname,
+      '--source',
+      'SEPA Intergroup',
+      '--kind',
+      'meeting-guide-json',
+      '--timezone',
+      'America/New_York',
+      '--program',
+      'Alcoholics Anonymous',
+    ];
+    const imported = capture();
+    expect(await runCli(args('se-pennsylvania-aa.json'), config, imported.output)).toBe(0);
+    const text = imported.lines.join('\n');
+    expect(text).toMatch(/… 1000 of 2038 meetings/);
+    expect(text).toMatch(/rows read 2038/);
+    expect(text).toMatch(/created {3}2038/);
+    expect(text).toMatch(/rejected {2}0/);
+
+    const refused = capture();
+    expect(await runCli(args('edge-malformed.json'), config, refused.output)).toBe(1);
+    expect(refused.lines.join('\n')).toMatch(
+      /ERROR The file was refused and nothing changed: The file is not valid JSON/,
+    );
+
+    const again = capture();
+    expect(await runCli(args('se-pennsylvania-aa.json'), config, again.output)).toBe(0);
+    expect(again.lines.join('\n')).toMatch(/unchanged 2038/);
+
+    const missing = capture();
+    expect(await runCli(['meetings', 'import', 'feed.json', '--source', 'x'], config, missing.output)).toBe(1);
+    expect(missing.lines.join('\n')).toMatch(/needs a file or URL, --source, --kind and --timezone/);
+  });
+
   it('says plainly that the server must be stopped while another process holds the data directory', async () => {
     const lock = acquireDataDirLock(dataDir);
     try {

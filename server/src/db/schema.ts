@@ -3,3 +3,4 @@ export * from '../features/accounts/accounts.tables.ts';
 export * from '../features/profiles/profiles.tables.ts';
 export * from '../platform/audit.tables.ts';
 export * from '../features/recovery/recovery.tables.ts';
+export * from '../features/meetings/meetings.tables.ts';

@@ -1,0 +1,115 @@
+/** The meeting finder: search parameters and the meetings it answers with. */
+import { z } from 'zod';
+
+export const attendanceModes = ['in_person', 'online', 'hybrid', 'inactive'] as const;
+export type AttendanceMode = (typeof attendanceModes)[number];
+export const attendanceModeLabels: Record<AttendanceMode, string> = {
+  in_person: 'In person',
+  online: 'Online',
+  hybrid: 'In person and online',
+  inactive: 'Not meeting for now',
+};
+
+/** The modes a person can search for (an inactive meeting is never searched for). */
+export const searchableAttendanceModes = ['in_person', 'online', 'hybrid'] as const;
+
+export const distanceUnits = ['mi', 'km'] as const;
+export type DistanceUnit = (typeof distanceUnits)[number];
+
+export const timesOfDay = ['morning', 'midday', 'afternoon', 'evening', 'night'] as const;
+export type TimeOfDay = (typeof timesOfDay)[number];
+/** Start-time windows (local to each meeting) of the time-of-day filter, [from, to). */
+export const timeOfDayWindows: Record<TimeOfDay, { from: string; to: string; label: string }> = {
+  morning: { from: '05:00', to: '11:00', label: 'Morning (5–11 am)' },
+  midday: { from: '11:00', to: '13:00', label: 'Midday (11 am–1 pm)' },
+  afternoon: { from: '13:00', to: '17:00', label: 'Afternoon (1–5 pm)' },
+  evening: { from: '17:00', to: '21:00', label: 'Evening (5–9 pm)' },
+  night: { from: '21:00', to: '24:00', label: 'Night (after 9 pm)' },
+};
+
+export const MEETING_SEARCH_TEXT_MAX_LENGTH = 100;
+export const MEETING_PAGE_SIZE_MAX = 100;
+
+/** A list in a query string: repeated parameters ("day=1&day=3") or comma-separated ("day=1,3"). */
+const listOf = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess(
+    (value) =>
+      (Array.isArray(value) ? value : [value])
+        .flatMap((part: unknown) => (typeof part === 'string' ? part.split(',') : [part]))
+        .map((part: unknown) => (typeof part === 'string' ? part.trim() : part))
+        .filter((part: unknown) => part !== ''),
+    z.array(item).max(max, `Choose at most ${max}.`),
+  );
+
+export const meetingSearchQuerySchema = z
+  .object({
+    latitude: z.coerce.number().min(-90, 'A latitude is from -90 to 90.').max(90, 'A latitude is from -90 to 90.'),
+    longitude: z.coerce
+      .number()
+      .min(-180, 'A longitude is from -180 to 180.')
+      .max(180, 'A longitude is from -180 to 180.'),
+    radius: z.coerce
+      .number()
+      .min(1, 'Choose a distance from 1 to 100.')
+      .max(100, 'Choose a distance from 1 to 100.')
+      .default(10),
+    unit: z.enum(distanceUnits).default('mi'),
+    day: listOf(z.coerce.number().int().min(0, 'A day is 0 (Sunday) to 6.').max(6, 'A day is 0 (Sunday) to 6.'), 7),
+    timeOfDay: listOf(z.enum(timesOfDay), timesOfDay.length),
+    now: z
+      .enum(['in_progress', 'starting_soon'])
+      .describe('Meetings under way now, or starting within `within` minutes'),
+    within: z.coerce
+      .number()
+      .int()
+      .min(5, 'Choose from 5 to 240 minutes.')
+      .max(240, 'Choose from 5 to 240 minutes.')
+      .default(60),
+    mode: listOf(z.enum(searchableAttendanceModes), 3),
+    types: listOf(z.string().max(20), 20).describe('Meeting Guide type codes, all of which a meeting must have'),
+    program: z.string().trim().max(MEETING_SEARCH_TEXT_MAX_LENGTH),
+    region: z.string().trim().max(MEETING_SEARCH_TEXT_MAX_LENGTH),
+    q: z.string().trim().max(MEETING_SEARCH_TEXT_MAX_LENGTH).describe('Words in the name, location or group'),
+    cursor: z.string().max(300),
+    limit: z.coerce.number().int().min(1).max(MEETING_PAGE_SIZE_MAX).default(25),
+  })
+  .partial()
+  .refine((query) => (query.latitude === undefined) === (query.longitude === undefined), {
+    message: 'Send both latitude and longitude.',
+    path: ['longitude'],
+  });
+export type MeetingSearchQuery = z.input<typeof meetingSearchQuerySchema>;
+export type MeetingSearch = z.output<typeof meetingSearchQuerySchema>;
+
+export const meetingTypeSchema = z.object({ code: z.string(), name: z.string() });
+
+export const meetingSummarySchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  day: z.number().int().nullable().describe('0 = Sunday … 6 = Saturday; null = by appointment'),
+  startTime: z.string().nullable().describe('HH:MM in the meeting’s own time zone'),
+  endTime: z.string().nullable(),
+  timeZone: z.string(),
+  attendance: z.enum(attendanceModes),
+  isLocationTemporarilyClosed: z.boolean(),
+  types: z.array(meetingTypeSchema).describe('By name, in the order of the spec'),
+  customTypes: z.array(z.string()),
+  program: z.string().nullable(),
+  locationName: z.string().nullable(),
+  formattedAddress: z.string().nullable(),
+  city: z.string().nullable(),
+  regions: z.array(z.string()),
+  groupName: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  isApproximate: z.boolean(),
+  hasOnlineJoin: z.boolean().describe('A join link or phone is published'),
+  distance: z.object({ value: z.number(), unit: z.enum(distanceUnits) }).nullable(),
+});
+export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+export const meetingSearchResponseSchema = z.object({
+  meetings: z.array(meetingSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type MeetingSearchResponse = z.infer<typeof meetingSearchResponseSchema>;

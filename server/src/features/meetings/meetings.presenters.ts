@@ -1,0 +1,88 @@
+import type { MeetingSummary } from '@kindred/common/meetings';
+import type { MeetingRow } from './meetings.queries.ts';
+import { isSpecTypeCode, meetingTypeName } from './meetings.types.ts';
+
+const hhmm = (time: string | null) => (time === null ? null : time.slice(0, 5));
+
+/** A meeting in a list of results: what a person needs to choose it, types by name. */
+export function presentMeetingSummary(
+  meeting: MeetingRow,
+  distance: { value: number; unit: 'mi' | 'km' } | null,
+): MeetingSummary {
+  return {
+    slug: meeting.slug,
+    name: meeting.name,
+    day: meeting.day,
+    startTime: hhmm(meeting.startTime),
+    endTime: hhmm(meeting.endTime),
+    timeZone: meeting.timeZone,
+    attendance: meeting.attendance,
+    isLocationTemporarilyClosed: meeting.isLocationTemporarilyClosed,
+    types: meeting.types.map((code) => ({ code, name: meetingTypeName(code) ?? code })),
+    customTypes: meeting.customTypes,
+    program: meeting.program,
+    locationName: meeting.locationName,
+    formattedAddress: meeting.formattedAddress,
+    city: meeting.city,
+    regions: meeting.regions,
+    groupName: meeting.groupName,
+    latitude: meeting.latitude,
+    longitude: meeting.longitude,
+    isApproximate: meeting.isApproximate,
+    hasOnlineJoin: Boolean(meeting.conferenceUrl || meeting.conferencePhone),
+    distance,
+  };
+}
+
+const feedTime = (time: string | null) => hhmm(time) ?? undefined;
+const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
+
+/** "2025-03-01 18:04:05" in UTC, the `updated` format of the Meeting Guide spec. */
+function feedUpdated(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * One meeting as a row of the Meeting Guide feed (code4recovery/spec): reserved type codes only,
+ * "HH:MM" times, day 0–6, our own unique slug, the meeting's zone. Absent values are left out.
+ */
+export function presentFeedMeeting(meeting: MeetingRow, baseUrl: string) {
+  return {
+    name: meeting.name,
+    slug: meeting.slug,
+    day: orUndefined(meeting.day),
+    time: feedTime(meeting.startTime),
+    end_time: feedTime(meeting.endTime),
+    timezone: meeting.timeZone,
+    // Only the spec's own codes: ONL (online) is the ecosystem's, and a reader derives it from the join link.
+    types: meeting.types.filter((code) => isSpecTypeCode(code)),
+    notes: orUndefined(meeting.notes),
+    location: orUndefined(meeting.locationName),
+    location_notes: orUndefined(meeting.locationNotes),
+    formatted_address: orUndefined(meeting.formattedAddress),
+    address: orUndefined(meeting.street),
+    city: orUndefined(meeting.city),
+    state: orUndefined(meeting.region),
+    postal_code: orUndefined(meeting.postalCode),
+    country: orUndefined(meeting.country),
+    latitude: orUndefined(meeting.latitude),
+    longitude: orUndefined(meeting.longitude),
+    approximate: meeting.isApproximate ? 'yes' : 'no',
+    regions: meeting.regions.length > 0 ? meeting.regions : undefined,
+    district: orUndefined(meeting.district),
+    group: orUndefined(meeting.groupName),
+    group_notes: orUndefined(meeting.groupNotes),
+    conference_url: orUndefined(meeting.conferenceUrl),
+    conference_url_notes: orUndefined(meeting.conferenceUrlNotes),
+    conference_phone: orUndefined(meeting.conferencePhone),
+    conference_phone_notes: orUndefined(meeting.conferencePhoneNotes),
+    attendance_option: meeting.attendance,
+    venmo: orUndefined(meeting.venmo),
+    paypal: orUndefined(meeting.paypal),
+    square: orUndefined(meeting.square),
+    feedback_url: orUndefined(meeting.feedbackUrl),
+    feedback_emails: meeting.feedbackEmails.length > 0 ? meeting.feedbackEmails : undefined,
+    url: `${baseUrl}/meetings/${encodeURIComponent(meeting.slug)}`,
+    updated: feedUpdated(meeting.sourceUpdatedAt ?? meeting.updatedAt),
+  };
+}

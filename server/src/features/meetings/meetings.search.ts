@@ -1,0 +1,158 @@
+/**
+ * The finder's one query. Filters become SQL conditions that the indexes serve: a bounding box on
+ * (latitude, longitude) before the exact great-circle distance; "now" as a small VALUES list of
+ * (zone, local day, local time window) joined on (time_zone, day, start_time), because each
+ * meeting keeps its own zone and "now" is a different local time in each.
+ */
+import { and, arrayContains, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AttendanceMode } from '@kindred/common/meetings';
+import type { Database } from '../../db/client.ts';
+import { meetings } from './meetings.tables.ts';
+
+const EARTH_RADIUS_MILES = 3958.8;
+const MILES_PER_DEGREE_LATITUDE = 69.0;
+
+/**
+ * A local start-time window on one day in one zone: [from, to], times "HH:MM:SS". `minutesAhead`
+ * is how far `from` is from now (0, or the minutes to midnight for the next day's window).
+ */
+export type ZoneWindow = { timeZone: string; day: number; from: string; to: string; minutesAhead: number };
+/** A meeting under way: on `day` in `timeZone`, started at or before `at`, not yet ended. */
+export type ZoneMoment = { timeZone: string; day: number; at: string };
+
+export type MeetingSearchParameters = {
+  near?: { latitude: number; longitude: number; radiusMiles: number } | undefined;
+  days?: number[] | undefined;
+  /** Local start-time windows, any of which matches ("morning", "evening"). */
+  timeWindows?: Array<{ from: string; to: string }> | undefined;
+  /** Starting soon: start times inside these per-zone windows. */
+  startingIn?: ZoneWindow[] | undefined;
+  /** In progress at these per-zone moments. */
+  inProgressAt?: ZoneMoment[] | undefined;
+  modes?: AttendanceMode[] | undefined;
+  types?: string[] | undefined;
+  program?: string | undefined;
+  region?: string | undefined;
+  words?: string | undefined;
+  after?: { sortKey: number; id: string } | undefined;
+  limit: number;
+};
+
+function likePattern(words: string): string {
+  return `%${words.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Miles between the meeting and a point (haversine), as SQL. */
+function distanceMiles(latitude: number, longitude: number): SQL<number> {
+  return sql<number>`(${2 * EARTH_RADIUS_MILES} * asin(sqrt(
+    power(sin(radians(${meetings.latitude} - ${latitude}) / 2), 2)
+    + cos(radians(${latitude})) * cos(radians(${meetings.latitude}))
+      * power(sin(radians(${meetings.longitude} - ${longitude}) / 2), 2))))`;
+}
+
+function valuesList(rows: SQL[]): SQL {
+  return sql.join(rows, sql`, `);
+}
+
+/** Meetings matching every filter given, nearest first when searching near a point, else by day and time. */
+export async function searchMeetings(db: Database, parameters: MeetingSearchParameters) {
+  const conditions: SQL[] = [];
+  const { near } = parameters;
+  let sortKey: SQL<number>;
+  const startingWindows =
+    parameters.startingIn && parameters.startingIn.length > 0
+      ? valuesList(
+          parameters.startingIn.map(
+            (window) =>
+              sql`(${window.timeZone}::text, ${window.day}::smallint, ${window.from}::time, ${window.to}::time, ${window.minutesAhead}::int)`,
+          ),
+        )
+      : null;
+  const inStartingWindow = sql`${meetings.timeZone} = w.zone and ${meetings.day} = w.day
+    and ${meetings.startTime} >= w.start_from and ${meetings.startTime} <= w.start_to`;
+  if (near) {
+    const latitudeSpan = near.radiusMiles / MILES_PER_DEGREE_LATITUDE;
+    const longitudeSpan =
+      near.radiusMiles / (MILES_PER_DEGREE_LATITUDE * Math.max(0.01, Math.cos((near.latitude * Math.PI) / 180)));
+    conditions.push(
+      sql`${meetings.latitude} between ${near.latitude - latitudeSpan} and ${near.latitude + latitudeSpan}`,
+      sql`${meetings.longitude} between ${near.longitude - longitudeSpan} and ${near.longitude + longitudeSpan}`,
+      sql`${distanceMiles(near.latitude, near.longitude)} <= ${near.radiusMiles}`,
+    );
+    sortKey = distanceMiles(near.latitude, near.longitude);
+  } else if (startingWindows) {
+    // Soonest first, whatever the zone: minutes from now until the meeting starts.
+    sortKey = sql<number>`(select min(extract(epoch from (${meetings.startTime} - w.start_from)) / 60 + w.minutes_ahead)
+      from (values ${startingWindows}) as w(zone, day, start_from, start_to, minutes_ahead) where ${inStartingWindow})`;
+  } else {
+    // Day, then time, as one number: minutes into the week; by-appointment meetings last.
+    sortKey = sql<number>`(coalesce(${meetings.day}, 7) * 1440 + coalesce(extract(epoch from ${meetings.startTime}) / 60, 0))`;
+  }
+  if (parameters.days?.length) conditions.push(sql`${meetings.day} in ${parameters.days}`);
+  if (parameters.timeWindows?.length) {
+    conditions.push(
+      or(
+        ...parameters.timeWindows.map(
+          (window) =>
+            sql`(${meetings.startTime} >= ${window.from}::time and ${meetings.startTime} < ${window.to}::time)`,
+        ),
+      )!,
+    );
+  }
+  if (parameters.startingIn) {
+    if (!startingWindows) return [];
+    conditions.push(sql`exists (select 1 from (values ${startingWindows}) as w(zone, day, start_from, start_to, minutes_ahead)
+      where ${inStartingWindow})`);
+  }
+  if (parameters.inProgressAt) {
+    if (parameters.inProgressAt.length === 0) return [];
+    const moments = valuesList(
+      parameters.inProgressAt.map(
+        (moment) =>
+          sql`(${moment.timeZone}::text, ${moment.day}::smallint, ${(moment.day + 6) % 7}::smallint, ${moment.at}::time)`,
+      ),
+    );
+    // Without an end time a meeting counts as an hour long; an end at or before the start means it
+    // runs past midnight (time arithmetic wraps, so 23:30 + 1 hour is 00:30).
+    const end = sql`coalesce(${meetings.endTime}, ${meetings.startTime} + interval '1 hour')`;
+    conditions.push(sql`exists (select 1 from (values ${moments}) as m(zone, day, previous_day, at)
+      where ${meetings.timeZone} = m.zone and (
+        (${meetings.day} = m.day and ${meetings.startTime} <= m.at and (${end} > m.at or ${end} <= ${meetings.startTime}))
+        or (${meetings.day} = m.previous_day and ${end} <= ${meetings.startTime} and ${end} > m.at)))`);
+  }
+  conditions.push(ne(meetings.attendance, 'inactive'));
+  if (parameters.modes?.length) conditions.push(sql`${meetings.attendance} in ${parameters.modes}`);
+  if (parameters.types?.length) conditions.push(arrayContains(meetings.types, parameters.types));
+  if (parameters.program) conditions.push(sql`lower(${meetings.program}) = ${parameters.program.toLowerCase()}`);
+  if (parameters.region) {
+    conditions.push(
+      sql`exists (select 1 from unnest(${meetings.regions}) as r(name) where lower(r.name) = ${parameters.region.toLowerCase()})`,
+    );
+  }
+  if (parameters.words) {
+    const pattern = likePattern(parameters.words);
+    conditions.push(
+      or(
+        sql`${meetings.name} ilike ${pattern}`,
+        sql`${meetings.locationName} ilike ${pattern}`,
+        sql`${meetings.groupName} ilike ${pattern}`,
+        sql`${meetings.formattedAddress} ilike ${pattern}`,
+      )!,
+    );
+  }
+  if (parameters.after) {
+    conditions.push(sql`(${sortKey}, ${meetings.id}) > (${parameters.after.sortKey}, ${parameters.after.id}::uuid)`);
+  }
+  return db
+    .select({ meeting: meetings, sortKey: sql<number>`${sortKey}`.mapWith(Number) })
+    .from(meetings)
+    .where(and(...conditions))
+    .orderBy(sortKey, meetings.id)
+    .limit(parameters.limit);
+}
+
+/** The zones meetings are in (a short list: "now" becomes one local window per zone). */
+export async function findMeetingTimeZones(db: Database): Promise<string[]> {
+  const rows = await db.selectDistinct({ timeZone: meetings.timeZone }).from(meetings);
+  return rows.map((row) => row.timeZone);
+}

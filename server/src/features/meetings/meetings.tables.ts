@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { AttendanceMode, ImportedMeeting } from './meetings.import-types.ts';
+
+export const meetingSourceKinds = ['meeting-guide-json', 'meeting-guide-csv', 'bmlt'] as const;
+export type MeetingSourceKind = (typeof meetingSourceKinds)[number];
+
+/** What one import did, kept on the source so editors see the last one. */
+export type ImportReport = {
+  rowsRead: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  rejected: Array<{ sourceKey: string | null; name: string | null; reason: string }>;
+};
+
+/** Where meetings come from: a feed URL or an uploaded file, of one format, for one fellowship. */
+export const meetingSources = pgTable(
+  'meeting_sources',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    /** Short, URL-safe, unique: the prefix of its meetings' slugs. */
+    slug: text().notNull(),
+    kind: text().$type<MeetingSourceKind>().notNull(),
+    url: text(),
+    /** The fellowship or program ("Alcoholics Anonymous", "Narcotics Anonymous"). */
+    program: text(),
+    /** The zone of a meeting that names none and has no coordinates. */
+    defaultTimeZone: text().notNull(),
+    /** For URL sources: how often the scheduler imports again; null = by hand only. */
+    refreshIntervalMinutes: integer(),
+    lastImportedAt: timestamp({ withTimezone: true }),
+    lastReport: jsonb().$type<ImportReport>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('meeting_sources_name_lower_unique').on(sql`lower(${table.name})`),
+    uniqueIndex('meeting_sources_slug_unique').on(table.slug),
+  ],
+);
+
+/**
+ * One weekly meeting (a source row on several days becomes one meeting per day). Day and time are
+ * local to the meeting's own zone, as fellowships publish them.
+ */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Null for meetings entered by hand. */
+    sourceId: uuid().references(() => meetingSources.id, { onDelete: 'cascade' }),
+    sourceKey: text(),
+    /** Kindred's own public key for the meeting page and the published feed. */
+    slug: text().notNull(),
+    name: text().notNull(),
+    day: smallint(),
+    startTime: time({ precision: 0 }),
+    endTime: time({ precision: 0 }),
+    timeZone: text().notNull(),
+    types: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    customTypes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    attendance: text().$type<AttendanceMode>().notNull(),
+    isLocationTemporarilyClosed: boolean().notNull().default(false),
+    program: text(),
+    notes: text(),
+    locationName: text(),
+    locationNotes: text(),
+    formattedAddress: text(),
+    street: text(),
+    city: text(),
+    region: text(),
+    postalCode: text(),
+    country: text(),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    isApproximate: boolean().notNull().default(false),
+    regions: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    district: text(),
+    groupName: text(),
+    groupNotes: text(),
+    conferenceUrl: text(),
+    conferenceUrlNotes: text(),
+    conferencePhone: text(),
+    conferencePhoneNotes: text(),
+    url: text(),
+    venmo: text(),
+    paypal: text(),
+    square: text(),
+    feedbackUrl: text(),
+    feedbackEmails: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    entity: jsonb().$type<ImportedMeeting['entity']>(),
+    sourceUpdatedAt: timestamp({ withTimezone: true }),
+    /** A hash of everything imported, so a re-import knows "unchanged" without comparing fields. */
+    contentHash: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('meetings_slug_unique').on(table.slug),
+    uniqueIndex('meetings_source_key_unique').on(table.sourceId, table.sourceKey),
+    index('meetings_day_time_idx').on(table.day, table.startTime),
+  ],
+);
