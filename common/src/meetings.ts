@@ -113,3 +113,94 @@ export const meetingSearchResponseSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type MeetingSearchResponse = z.infer<typeof meetingSearchResponseSchema>;
+
+/* ----------------------------------------------------------------- one meeting */
+
+/** Where "request a change" goes: the source's feedback page or emails, or this site's editors. */
+export const changeRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('url'), url: z.string() }),
+  z.object({ kind: z.literal('email'), emails: z.array(z.string()) }),
+  z.object({ kind: z.literal('editors') }),
+]);
+export type ChangeRequest = z.infer<typeof changeRequestSchema>;
+
+export const meetingDetailSchema = meetingSummarySchema.extend({
+  notes: z.string().nullable(),
+  locationNotes: z.string().nullable(),
+  street: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  country: z.string().nullable(),
+  district: z.string().nullable(),
+  groupNotes: z.string().nullable(),
+  conferenceUrl: z.string().nullable(),
+  conferenceUrlNotes: z.string().nullable(),
+  conferencePhone: z.string().nullable(),
+  conferencePhoneNotes: z.string().nullable(),
+  /** The meeting's page on its source's site. */
+  url: z.string().nullable(),
+  seventhTradition: z.object({
+    venmo: z.string().nullable(),
+    paypal: z.string().nullable(),
+    square: z.string().nullable(),
+  }),
+  source: z.object({ name: z.string(), program: z.string().nullable(), url: z.string().nullable() }).nullable(),
+  /** When the source last changed it (or, when the source does not say, when Kindred did). */
+  updatedAt: z.iso.datetime(),
+  /** A maps link for an in-person meeting at a precise address; null otherwise. */
+  directionsUrl: z.string().nullable(),
+  changeRequest: changeRequestSchema,
+  /** For a signed-in member: whether it is among their favorites; null when nobody is signed in. */
+  isFavorite: z.boolean().nullable(),
+  /** For a signed-in member: how many times they marked "I went"; null when nobody is signed in. */
+  timesAttended: z.number().int().nullable(),
+});
+export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+export const meetingDetailResponseSchema = z.object({ meeting: meetingDetailSchema });
+export const meetingSlugParamsSchema = z.object({ slug: z.string().min(1).max(200) });
+
+/* ----------------------------------------------------------------- places */
+
+export const placeSearchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'Type a city or postal code.').max(MEETING_SEARCH_TEXT_MAX_LENGTH),
+});
+export const placeSchema = z.object({
+  label: z.string().describe('"Philadelphia, Pennsylvania, US"'),
+  latitude: z.number(),
+  longitude: z.number(),
+  kind: z.enum(['postal_code', 'city']),
+});
+export type Place = z.infer<typeof placeSchema>;
+export const placeSearchResponseSchema = z.object({ places: z.array(placeSchema) });
+
+/* ----------------------------------------------------------------- my meetings */
+
+export const attendanceInputSchema = z
+  .object({
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+      .optional(),
+  })
+  .strict();
+export type AttendanceInput = z.input<typeof attendanceInputSchema>;
+
+/** "90 meetings in 90 days": the member's meetings in the last 90 days (their zone), one a day counted once. */
+export const attendanceProgressSchema = z.object({
+  today: z.string(),
+  meetingsInLast90Days: z.number().int(),
+  daysWithAMeetingInLast90Days: z.number().int(),
+  totalMeetings: z.number().int(),
+  recent: z.array(z.object({ day: z.string(), slug: z.string().nullable(), name: z.string() })),
+});
+export type AttendanceProgress = z.infer<typeof attendanceProgressSchema>;
+export const attendanceProgressResponseSchema = z.object({ progress: attendanceProgressSchema });
+
+export const favoriteMeetingsResponseSchema = z.object({ meetings: z.array(meetingSummarySchema) });
+
+/** What the finder page needs to know about this deployment. */
+export const finderSettingsSchema = z.object({
+  mapTileUrl: z.string().describe('A {z}/{x}/{y} tile URL template'),
+  mapAttribution: z.string(),
+  placesAttribution: z.string(),
+});
+export type FinderSettings = z.infer<typeof finderSettingsSchema>;

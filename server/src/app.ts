@@ -36,6 +36,12 @@ export type AppDependencies = {
 
 export const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/** The origins the finder's map loads tiles from ("https://{s}.tile.example.org" → its subdomains). */
+function mapTileOrigins(tileUrl: string): string[] {
+  const host = new URL(tileUrl.replace(/\{s\}/g, 'a').replace(/\{[a-z]\}/g, '0')).host;
+  return tileUrl.includes('{s}') ? [`https://*.${host.split('.').slice(1).join('.')}`] : [`https://${host}`];
+}
+
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
@@ -56,7 +62,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const ctx: ServiceContext = { db: deps.database.db, config, redis: deps.redis };
 
   registerErrorHandler(app);
-  registerRequestGuard(app, { baseUrl: config.baseUrl, isHttps: config.isHttps });
+  registerRequestGuard(app, {
+    baseUrl: config.baseUrl,
+    isHttps: config.isHttps,
+    // Tile servers use {s}.host subdomains too: allow the tile host's subdomains.
+    imageOrigins: mapTileOrigins(config.meetings.mapTileUrl),
+  });
 
   await app.register(swagger, {
     openapi: {

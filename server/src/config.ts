@@ -43,6 +43,16 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9]{2,6}$/, 'must be 2 to 6 digits')
     .optional(),
+  MAP_TILE_URL: z
+    .string()
+    .refine(
+      (value) => /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value),
+      'must be an https URL with {z}, {x} and {y}',
+    )
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_ATTRIBUTION: z.string().min(1).max(300).default('© OpenStreetMap contributors'),
+  GEOCODER_URL: urlSetting(['https:', 'http:']).optional(),
+  GEOCODER_CONTACT: z.string().min(3).max(200).optional(),
 });
 
 export type Config = {
@@ -59,6 +69,13 @@ export type Config = {
   trustProxy: boolean;
   authRateLimit: { perIp: number; perHandle: number; windowSeconds: number };
   help: HelpResources;
+  meetings: {
+    /** A {z}/{x}/{y} tile URL template for the finder's map; its origin is allowed in the CSP. */
+    mapTileUrl: string;
+    mapAttribution: string;
+    /** An online geocoder (Nominatim's API) for places the packaged gazetteer does not know. */
+    geocoder: { url: string; contact: string | undefined } | null;
+  };
 };
 
 /** The crisis resources of a deployment in the United States (the default). */
@@ -125,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIp: settings.AUTH_RATE_LIMIT_PER_IP,
       perHandle: settings.AUTH_RATE_LIMIT_PER_HANDLE,
       windowSeconds: settings.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    meetings: {
+      mapTileUrl: settings.MAP_TILE_URL,
+      mapAttribution: settings.MAP_ATTRIBUTION,
+      geocoder: settings.GEOCODER_URL ? { url: settings.GEOCODER_URL, contact: settings.GEOCODER_CONTACT } : null,
     },
     help: settings.HELP_RESOURCES_FILE
       ? readHelpResourcesFile(settings.HELP_RESOURCES_FILE, settings.EMERGENCY_NUMBER)

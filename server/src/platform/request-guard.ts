@@ -10,25 +10,31 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.ts';
 
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The content security policy; `imageOrigins` are the map tile servers the finder's map may load. */
+export function contentSecurityPolicy(imageOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    ["img-src 'self' data:", ...imageOrigins].join(' '),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The headers every response carries. */
-export function securityHeaders(options: { isHttps: boolean }): Record<string, string> {
+export function securityHeaders(options: {
+  isHttps: boolean;
+  imageOrigins?: readonly string[] | undefined;
+}): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy,
+    'content-security-policy': contentSecurityPolicy(options.imageOrigins),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
@@ -39,7 +45,10 @@ export function securityHeaders(options: { isHttps: boolean }): Record<string, s
   };
 }
 
-export function registerRequestGuard(app: FastifyInstance, options: { baseUrl: string; isHttps: boolean }): void {
+export function registerRequestGuard(
+  app: FastifyInstance,
+  options: { baseUrl: string; isHttps: boolean; imageOrigins?: readonly string[] },
+): void {
   const baseOrigin = new URL(options.baseUrl).origin;
   const headers = securityHeaders(options);
 

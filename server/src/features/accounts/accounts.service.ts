@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { hashPassword, isCommonPassword, verifyAgainstDecoy, verifyPassword } from '../../platform/passwords.ts';
 import { createProfile, exportProfile } from '../profiles/profiles.service.ts';
+import { exportMeetingData } from '../meetings/meetings.service.ts';
 import { exportRecoveryData } from '../recovery/recovery.service.ts';
 import { presentMe, presentSession } from './accounts.presenters.ts';
 import {
@@ -133,6 +134,7 @@ export async function exportMemberData(ctx: ServiceContext, auth: Auth) {
     account: presentMe(user),
     profile: await exportProfile(ctx, user.id),
     recovery: await exportRecoveryData(ctx, auth),
+    meetings: await exportMeetingData(ctx, auth),
     sessions: await listOwnSessions(ctx, auth),
     accessLog: await listAuditEventsAbout(ctx.db, user.id),
   };

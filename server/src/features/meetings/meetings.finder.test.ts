@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingSearchQuerySchema, type MeetingSearchQuery } from '@kindred/common/meetings';
+import { buildMember } from '../../../test/factories.ts';
 import { createTestApp, errorOf, type TestApp } from '../../../test/test-app.ts';
 import { findMeetings, importMeetings } from './meetings.service.ts';
 
@@ -251,5 +252,120 @@ describe('the published Meeting Guide feed', () => {
       groupName: meeting.groupName,
     });
     expect(again.meetings.map(shape)).toEqual(original.meetings.map(shape));
+  });
+});
+
+describe('a meeting page, its calendar, favorites and "I went"', () => {
+  const slugOf = async (name: string) => {
+    const { meetings } = await findMeetings(t.ctx, meetingSearchQuerySchema.parse({ program, q: name }));
+    return meetings[0]!.slug;
+  };
+
+  it('shows a meeting to anyone, with directions for a door and where to ask for a change', async () => {
+    const slug = await slugOf('Center City Sunday');
+    const response = await t.app.inject({ method: 'GET', url: `/api/meetings/${slug}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().meeting).toMatchObject({
+      name: 'Center City Sunday',
+      locationName: 'Church',
+      source: { name: program, program },
+      isFavorite: null,
+      timesAttended: null,
+      changeRequest: { kind: 'editors' },
+    });
+    expect(response.json().meeting.directionsUrl).toContain(encodeURIComponent('1 Spruce St'));
+    const online = await t.app.inject({ method: 'GET', url: `/api/meetings/${await slugOf('Online Sunday Late')}` });
+    expect(online.json().meeting).toMatchObject({ directionsUrl: null, conferenceUrl: 'https://zoom.us/j/123456789' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/meetings/no-such-meeting' })).statusCode).toBe(404);
+  });
+
+  it('gives a weekly calendar event in the meeting’s own zone', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/meetings/${await slugOf('Los Angeles Sunday')}/calendar.ics`,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/calendar');
+    expect(response.body).toMatch(/DTSTART;TZID=America\/Los_Angeles:\d{8}T171000/);
+    expect(response.body).toMatch(/RRULE:FREQ=WEEKLY;BYDAY=SU/);
+    expect(response.body).toContain('BEGIN:VTIMEZONE');
+    expect(response.body).toContain('SUMMARY:Los Angeles Sunday');
+  });
+
+  it('keeps favorites and counts "I went" once a day for a member, privately', async () => {
+    const member = await buildMember(t.ctx);
+    const headers = { cookie: member.cookie };
+    const slug = await slugOf('Germantown Sunday');
+    expect((await t.app.inject({ method: 'PUT', url: `/api/meetings/${slug}/favorite`, headers })).statusCode).toBe(
+      204,
+    );
+    const favorites = await t.app.inject({ method: 'GET', url: '/api/me/meetings/favorites', headers });
+    expect(favorites.json().meetings.map((meeting: { slug: string }) => meeting.slug)).toEqual([slug]);
+    const ics = await t.app.inject({ method: 'GET', url: '/api/me/meetings/favorites.ics', headers });
+    expect(ics.body).toContain('SUMMARY:Germantown Sunday');
+
+    const went = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/meetings/${slug}/attendance`,
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: '{}',
+      });
+    expect((await went()).statusCode).toBe(201);
+    const progress = (await went()).json().progress;
+    expect(progress).toMatchObject({ meetingsInLast90Days: 1, daysWithAMeetingInLast90Days: 1, totalMeetings: 1 });
+    expect(progress.recent).toEqual([{ day: progress.today, slug, name: 'Germantown Sunday' }]);
+
+    const page = (await t.app.inject({ method: 'GET', url: `/api/meetings/${slug}`, headers })).json().meeting;
+    expect(page).toMatchObject({ isFavorite: true, timesAttended: 1 });
+    const future = await t.app.inject({
+      method: 'POST',
+      url: `/api/meetings/${slug}/attendance`,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ day: '2999-01-01' }),
+    });
+    expect(future.statusCode).toBe(400);
+    const exported = (await t.app.inject({ method: 'GET', url: '/api/me/export', headers })).json();
+    expect(exported.meetings).toMatchObject({
+      favorites: [{ slug }],
+      attendance: [{ slug, name: 'Germantown Sunday' }],
+    });
+
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/meetings/${slug}/favorite`, headers })).statusCode).toBe(
+      204,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/meetings/favorites', headers })).json().meetings).toEqual(
+      [],
+    );
+    // Another member sees none of it.
+    const other = await buildMember(t.ctx);
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/meetings/attendance',
+      headers: { cookie: other.cookie },
+    });
+    expect(theirs.json().progress).toMatchObject({ totalMeetings: 0, recent: [] });
+    expect((await t.app.inject({ method: 'PUT', url: `/api/meetings/${slug}/favorite` })).statusCode).toBe(401);
+  });
+});
+
+describe('places and finder settings', () => {
+  it('resolves a typed city or ZIP code offline, best first', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/places?q=Philadelphia' });
+    expect(response.statusCode).toBe(200);
+    const [first] = response.json().places;
+    expect(first.label).toMatch(/^Philadelphia, PA/);
+    expect(first.latitude).toBeCloseTo(39.95, 1);
+    const zip = (await t.app.inject({ method: 'GET', url: '/api/places?q=19094' })).json().places[0];
+    expect(zip.kind).toBe('postal_code');
+    expect((await t.app.inject({ method: 'GET', url: '/api/places?q=' })).statusCode).toBe(400);
+  });
+
+  it('tells the finder its map tiles, and lets the page load them', async () => {
+    const settings = (await t.app.inject({ method: 'GET', url: '/api/meetings/settings' })).json();
+    expect(settings.mapTileUrl).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(settings.placesAttribution).toContain('GeoNames');
+    const page = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(page.headers['content-security-policy']).toContain("img-src 'self' data: https://tile.openstreetmap.org");
   });
 });

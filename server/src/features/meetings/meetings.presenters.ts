@@ -1,5 +1,5 @@
-import type { MeetingSummary } from '@kindred/common/meetings';
-import type { MeetingRow } from './meetings.queries.ts';
+import type { ChangeRequest, MeetingDetail, MeetingSummary } from '@kindred/common/meetings';
+import type { MeetingRow, MeetingSourceRow } from './meetings.queries.ts';
 import { isSpecTypeCode, meetingTypeName } from './meetings.types.ts';
 
 const hhmm = (time: string | null) => (time === null ? null : time.slice(0, 5));
@@ -84,5 +84,51 @@ export function presentFeedMeeting(meeting: MeetingRow, baseUrl: string) {
     feedback_emails: meeting.feedbackEmails.length > 0 ? meeting.feedbackEmails : undefined,
     url: `${baseUrl}/meetings/${encodeURIComponent(meeting.slug)}`,
     updated: feedUpdated(meeting.sourceUpdatedAt ?? meeting.updatedAt),
+  };
+}
+
+/** A maps link for a meeting at a precise address: the phone's maps app opens it. */
+function directionsUrl(meeting: MeetingRow): string | null {
+  if (meeting.isApproximate || meeting.attendance === 'online' || meeting.attendance === 'inactive') return null;
+  const destination =
+    meeting.formattedAddress ??
+    (meeting.latitude !== null && meeting.longitude !== null ? `${meeting.latitude},${meeting.longitude}` : null);
+  return destination ? `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}` : null;
+}
+
+function changeRequestFor(meeting: MeetingRow): ChangeRequest {
+  if (meeting.feedbackUrl) return { kind: 'url', url: meeting.feedbackUrl };
+  if (meeting.feedbackEmails.length > 0) return { kind: 'email', emails: meeting.feedbackEmails };
+  return { kind: 'editors' };
+}
+
+/** One meeting, everything a person needs to go to it; favorites and attendance for a member. */
+export function presentMeetingDetail(
+  meeting: MeetingRow,
+  context: { source: MeetingSourceRow | null; member: { isFavorite: boolean; timesAttended: number } | null },
+): MeetingDetail {
+  return {
+    ...presentMeetingSummary(meeting, null),
+    notes: meeting.notes,
+    locationNotes: meeting.locationNotes,
+    street: meeting.street,
+    postalCode: meeting.postalCode,
+    country: meeting.country,
+    district: meeting.district,
+    groupNotes: meeting.groupNotes,
+    conferenceUrl: meeting.conferenceUrl,
+    conferenceUrlNotes: meeting.conferenceUrlNotes,
+    conferencePhone: meeting.conferencePhone,
+    conferencePhoneNotes: meeting.conferencePhoneNotes,
+    url: meeting.url,
+    seventhTradition: { venmo: meeting.venmo, paypal: meeting.paypal, square: meeting.square },
+    source: context.source
+      ? { name: context.source.name, program: context.source.program, url: context.source.url }
+      : null,
+    updatedAt: (meeting.sourceUpdatedAt ?? meeting.updatedAt).toISOString(),
+    directionsUrl: directionsUrl(meeting),
+    changeRequest: changeRequestFor(meeting),
+    isFavorite: context.member?.isFavorite ?? null,
+    timesAttended: context.member?.timesAttended ?? null,
   };
 }

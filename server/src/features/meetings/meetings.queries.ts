@@ -1,6 +1,6 @@
-import { asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { meetingSources, meetings, type ImportReport } from './meetings.tables.ts';
+import { meetingAttendance, meetingFavorites, meetingSources, meetings, type ImportReport } from './meetings.tables.ts';
 
 export type MeetingSourceRow = typeof meetingSources.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -106,4 +106,103 @@ export async function findActiveMeetings(db: Database): Promise<MeetingRow[]> {
     .from(meetings)
     .where(ne(meetings.attendance, 'inactive'))
     .orderBy(asc(meetings.day), asc(meetings.startTime), asc(meetings.id));
+}
+
+export async function findMeetingBySlug(db: Database, slug: string): Promise<MeetingRow | null> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+export async function findSourceById(db: Database, sourceId: string): Promise<MeetingSourceRow | null> {
+  const [row] = await db.select().from(meetingSources).where(eq(meetingSources.id, sourceId)).limit(1);
+  return row ?? null;
+}
+
+/* ----------------------------------------------------------------- favorites and attendance */
+
+export async function insertFavorite(db: Database, userId: string, meetingId: string): Promise<void> {
+  await db.insert(meetingFavorites).values({ userId, meetingId }).onConflictDoNothing();
+}
+
+export async function deleteFavorite(db: Database, userId: string, meetingId: string): Promise<void> {
+  await db
+    .delete(meetingFavorites)
+    .where(and(eq(meetingFavorites.userId, userId), eq(meetingFavorites.meetingId, meetingId)));
+}
+
+export async function isFavorite(db: Database, userId: string, meetingId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ meetingId: meetingFavorites.meetingId })
+    .from(meetingFavorites)
+    .where(and(eq(meetingFavorites.userId, userId), eq(meetingFavorites.meetingId, meetingId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** A member's favorite meetings, by day and time. */
+export async function findFavoriteMeetings(db: Database, userId: string): Promise<MeetingRow[]> {
+  const rows = await db
+    .select({ meeting: meetings })
+    .from(meetingFavorites)
+    .innerJoin(meetings, eq(meetings.id, meetingFavorites.meetingId))
+    .where(eq(meetingFavorites.userId, userId))
+    .orderBy(asc(meetings.day), asc(meetings.startTime), asc(meetings.name));
+  return rows.map((row) => row.meeting);
+}
+
+/** Records "I went" once per meeting and day (saying it twice changes nothing). */
+export async function insertAttendance(
+  db: Database,
+  values: { userId: string; meetingId: string; meetingName: string; day: string },
+): Promise<void> {
+  await db.insert(meetingAttendance).values(values).onConflictDoNothing();
+}
+
+export async function countAttendanceOfMeeting(db: Database, userId: string, meetingId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: count() })
+    .from(meetingAttendance)
+    .where(and(eq(meetingAttendance.userId, userId), eq(meetingAttendance.meetingId, meetingId)));
+  return row?.count ?? 0;
+}
+
+/** Meetings and distinct days since a day, and in all, for the 90-in-90 progress. */
+export async function summarizeAttendance(db: Database, userId: string, sinceDay: string) {
+  const [recentRow] = await db
+    .select({ meetings: count(), days: countDistinct(meetingAttendance.day) })
+    .from(meetingAttendance)
+    .where(and(eq(meetingAttendance.userId, userId), gte(meetingAttendance.day, sinceDay)));
+  const [totalRow] = await db
+    .select({ meetings: count() })
+    .from(meetingAttendance)
+    .where(eq(meetingAttendance.userId, userId));
+  const recent = await db
+    .select({ day: meetingAttendance.day, slug: meetings.slug, name: meetingAttendance.meetingName })
+    .from(meetingAttendance)
+    .leftJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+    .where(eq(meetingAttendance.userId, userId))
+    .orderBy(desc(meetingAttendance.day), desc(meetingAttendance.createdAt))
+    .limit(10);
+  return {
+    meetingsSince: recentRow?.meetings ?? 0,
+    daysSince: recentRow?.days ?? 0,
+    total: totalRow?.meetings ?? 0,
+    recent,
+  };
+}
+
+/** Everything of a member's in the meetings area, for their data export. */
+export async function findMeetingDataOfUser(db: Database, userId: string) {
+  const favorites = await db
+    .select({ slug: meetings.slug, name: meetings.name, since: meetingFavorites.createdAt })
+    .from(meetingFavorites)
+    .innerJoin(meetings, eq(meetings.id, meetingFavorites.meetingId))
+    .where(eq(meetingFavorites.userId, userId));
+  const attendance = await db
+    .select({ day: meetingAttendance.day, name: meetingAttendance.meetingName, slug: meetings.slug })
+    .from(meetingAttendance)
+    .leftJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+    .where(eq(meetingAttendance.userId, userId))
+    .orderBy(asc(meetingAttendance.day));
+  return { favorites, attendance };
 }

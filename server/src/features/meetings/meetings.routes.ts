@@ -1,9 +1,36 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meetingSearchQuerySchema, meetingSearchResponseSchema } from '@kindred/common/meetings';
+import {
+  attendanceInputSchema,
+  attendanceProgressResponseSchema,
+  favoriteMeetingsResponseSchema,
+  finderSettingsSchema,
+  meetingDetailResponseSchema,
+  meetingSearchQuerySchema,
+  meetingSearchResponseSchema,
+  meetingSlugParamsSchema,
+  placeSearchQuerySchema,
+  placeSearchResponseSchema,
+} from '@kindred/common/meetings';
 import type { ServiceContext } from '../../platform/context.ts';
-import { withErrors } from '../../platform/http.ts';
-import { exportMeetingGuideFeed, findMeetings } from './meetings.service.ts';
+import { noContent, withErrors } from '../../platform/http.ts';
+import { findAuth, requireAuth } from '../accounts/accounts.sessions.ts';
+import {
+  exportMeetingGuideFeed,
+  favoriteMeeting,
+  favoritesCalendar,
+  findMeetings,
+  getAttendanceProgress,
+  getFinderSettings,
+  getMeeting,
+  listFavoriteMeetings,
+  meetingCalendar,
+  recordAttendance,
+  searchPlaces,
+  unfavoriteMeeting,
+} from './meetings.service.ts';
+
+const calendarType = 'text/calendar; charset=utf-8';
 
 /** The meeting finder and the published feed: public, no sign-in needed. */
 export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -34,6 +61,148 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         reply.header('cache-control', 'public, max-age=300');
         return exportMeetingGuideFeed(ctx);
       },
+    );
+
+    app.get(
+      '/api/meetings/settings',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: "The finder's map tiles and attributions",
+          response: withErrors({ 200: finderSettingsSchema }),
+        },
+      },
+      async () => getFinderSettings(ctx),
+    );
+
+    app.get(
+      '/api/places',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Places (cities, US ZIP codes) matching what a person typed, best first',
+          querystring: placeSearchQuerySchema,
+          response: withErrors({ 200: placeSearchResponseSchema }),
+        },
+      },
+      async (request) => ({ places: await searchPlaces(ctx, request.query.q) }),
+    );
+
+    app.get(
+      '/api/meetings/:slug',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'One meeting (with favorite and attendance for a signed-in member)',
+          params: meetingSlugParamsSchema,
+          response: withErrors({ 200: meetingDetailResponseSchema }),
+        },
+      },
+      async (request) => ({
+        meeting: await getMeeting(ctx, request.params.slug, await findAuth(ctx, request)),
+      }),
+    );
+
+    app.get(
+      '/api/meetings/:slug/calendar.ics',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'The meeting as a weekly calendar event',
+          params: meetingSlugParamsSchema,
+        },
+      },
+      async (request, reply) => {
+        const text = await meetingCalendar(ctx, request.params.slug);
+        return reply
+          .type(calendarType)
+          .header('content-disposition', `attachment; filename="${request.params.slug.slice(0, 80)}.ics"`)
+          .send(text);
+      },
+    );
+
+    app.put(
+      '/api/meetings/:slug/favorite',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Keep a meeting among my favorites',
+          params: meetingSlugParamsSchema,
+          response: withErrors({ 204: noContent }),
+        },
+      },
+      async (request, reply) => {
+        await favoriteMeeting(ctx, await requireAuth(ctx, request), request.params.slug);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.delete(
+      '/api/meetings/:slug/favorite',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Take a meeting off my favorites',
+          params: meetingSlugParamsSchema,
+          response: withErrors({ 204: noContent }),
+        },
+      },
+      async (request, reply) => {
+        await unfavoriteMeeting(ctx, await requireAuth(ctx, request), request.params.slug);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/meetings/:slug/attendance',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: '"I went": count this meeting today (or on a day gone by)',
+          params: meetingSlugParamsSchema,
+          body: attendanceInputSchema,
+          response: withErrors({ 201: attendanceProgressResponseSchema }),
+        },
+      },
+      async (request, reply) => {
+        const auth = await requireAuth(ctx, request);
+        const progress = await recordAttendance(ctx, auth, request.params.slug, request.body.day);
+        reply.code(201);
+        return { progress };
+      },
+    );
+
+    app.get(
+      '/api/me/meetings/favorites',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'My favorite meetings',
+          response: withErrors({ 200: favoriteMeetingsResponseSchema }),
+        },
+      },
+      async (request) => ({ meetings: await listFavoriteMeetings(ctx, await requireAuth(ctx, request)) }),
+    );
+
+    app.get(
+      '/api/me/meetings/favorites.ics',
+      { schema: { tags: ['meetings'], summary: 'My favorite meetings as one calendar' } },
+      async (request, reply) => {
+        const text = await favoritesCalendar(ctx, await requireAuth(ctx, request));
+        return reply.type(calendarType).header('cache-control', 'private, no-store').send(text);
+      },
+    );
+
+    app.get(
+      '/api/me/meetings/attendance',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'My meetings in the last 90 days ("90 in 90") and lately',
+          response: withErrors({ 200: attendanceProgressResponseSchema }),
+        },
+      },
+      async (request) => ({ progress: await getAttendanceProgress(ctx, await requireAuth(ctx, request)) }),
     );
   };
 }

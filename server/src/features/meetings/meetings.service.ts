@@ -1,16 +1,41 @@
 import { readFile } from 'node:fs/promises';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventRepeatingFreq, type ICalCalendar } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
-import { timeOfDayWindows, type MeetingSearch, type MeetingSearchResponse } from '@kindred/common/meetings';
+import {
+  timeOfDayWindows,
+  type AttendanceProgress,
+  type FinderSettings,
+  type MeetingDetail,
+  type MeetingSearch,
+  type MeetingSearchResponse,
+  type MeetingSummary,
+  type Place,
+} from '@kindred/common/meetings';
 import { isKnownTimeZone } from '@kindred/common/profiles';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import type { Auth } from '../accounts/accounts.sessions.ts';
+import { findMemberTimeZone } from '../profiles/profiles.service.ts';
 import { applyParsedSource, parseSource, slugify, type ImportProgress } from './meetings.import.ts';
 import { MalformedSourceError } from './meetings.import-types.ts';
-import { presentFeedMeeting, presentMeetingSummary } from './meetings.presenters.ts';
+import { findPlaces, geocodeOnline, OFFLINE_PLACES_ATTRIBUTION } from './meetings.places.ts';
+import { presentFeedMeeting, presentMeetingDetail, presentMeetingSummary } from './meetings.presenters.ts';
 import {
+  countAttendanceOfMeeting,
+  deleteFavorite,
   findActiveMeetings,
+  findFavoriteMeetings,
+  findMeetingBySlug,
+  findMeetingDataOfUser,
+  findSourceById,
+  insertAttendance,
+  insertFavorite,
+  isFavorite,
+  summarizeAttendance,
+  type MeetingRow,
   findSourceByName,
   findSourceBySlug,
   insertSource,
@@ -238,4 +263,183 @@ export async function findMeetings(
 export async function exportMeetingGuideFeed(ctx: ServiceContext) {
   const rows = await findActiveMeetings(ctx.db);
   return rows.map((meeting) => presentFeedMeeting(meeting, ctx.config.baseUrl));
+}
+
+/* ----------------------------------------------------------------- one meeting */
+
+async function getMeetingRow(ctx: ServiceContext, slug: string): Promise<MeetingRow> {
+  const meeting = await findMeetingBySlug(ctx.db, slug);
+  if (!meeting) throw notFound('We could not find that meeting. It may have moved or ended.');
+  return meeting;
+}
+
+/** One meeting's page; a signed-in member also learns whether it is a favorite and how often they went. */
+export async function getMeeting(ctx: ServiceContext, slug: string, auth: Auth | null): Promise<MeetingDetail> {
+  const meeting = await getMeetingRow(ctx, slug);
+  const [source, member] = await Promise.all([
+    meeting.sourceId ? findSourceById(ctx.db, meeting.sourceId) : null,
+    auth
+      ? Promise.all([
+          isFavorite(ctx.db, auth.user.id, meeting.id),
+          countAttendanceOfMeeting(ctx.db, auth.user.id, meeting.id),
+        ]).then(([favorite, timesAttended]) => ({ isFavorite: favorite, timesAttended }))
+      : null,
+  ]);
+  return presentMeetingDetail(meeting, { source, member });
+}
+
+const WEEKDAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+
+/** Adds a meeting to a calendar as a weekly event in the meeting's own zone (by-appointment ones are left out). */
+function addMeetingEvent(calendar: ICalCalendar, meeting: MeetingRow, baseUrl: string): void {
+  if (meeting.day === null || meeting.startTime === null) return;
+  const today = Temporal.Now.plainDateISO(meeting.timeZone);
+  const daysAhead = (meeting.day - (today.dayOfWeek % 7) + 7) % 7;
+  const start = today
+    .add({ days: daysAhead })
+    .toZonedDateTime({ timeZone: meeting.timeZone, plainTime: meeting.startTime.slice(0, 5) });
+  let end = meeting.endTime ? start.withPlainTime(meeting.endTime.slice(0, 5)) : start.add({ hours: 1 });
+  if (Temporal.ZonedDateTime.compare(end, start) <= 0) end = end.add({ days: 1 });
+  const pageUrl = `${baseUrl}/meetings/${encodeURIComponent(meeting.slug)}`;
+  const where =
+    meeting.attendance === 'online'
+      ? (meeting.conferenceUrl ?? 'Online')
+      : (meeting.formattedAddress ?? meeting.locationName);
+  calendar.createEvent({
+    id: `${meeting.id}@kindred`,
+    // ical-generator writes a Temporal ZonedDateTime in its own zone, whatever the server's zone.
+    start: start as never,
+    end: end as never,
+    timezone: meeting.timeZone,
+    summary: meeting.name,
+    location: where ?? null,
+    description: [meeting.notes, meeting.conferenceUrl && `Join: ${meeting.conferenceUrl}`, pageUrl]
+      .filter(Boolean)
+      .join('\n\n'),
+    url: pageUrl,
+    repeating: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [WEEKDAY_CODES[meeting.day]!] as never },
+  });
+}
+
+function newCalendar(name: string) {
+  return ical({ name, prodId: { company: 'Kindred', product: 'meetings' } }).timezone({
+    name: null,
+    generator: getVtimezoneComponent,
+  });
+}
+
+/** A meeting as an iCalendar file (a weekly event). */
+export async function meetingCalendar(ctx: ServiceContext, slug: string): Promise<string> {
+  const meeting = await getMeetingRow(ctx, slug);
+  if (meeting.day === null || meeting.startTime === null) {
+    throw new AppError('conflict', 'This meeting is by appointment: there is no time to add to a calendar.');
+  }
+  const calendar = newCalendar(meeting.name);
+  addMeetingEvent(calendar, meeting, ctx.config.baseUrl);
+  return calendar.toString();
+}
+
+/* ----------------------------------------------------------------- favorites and "I went" */
+
+export async function favoriteMeeting(ctx: ServiceContext, auth: Auth, slug: string): Promise<void> {
+  const meeting = await getMeetingRow(ctx, slug);
+  await insertFavorite(ctx.db, auth.user.id, meeting.id);
+}
+
+export async function unfavoriteMeeting(ctx: ServiceContext, auth: Auth, slug: string): Promise<void> {
+  const meeting = await getMeetingRow(ctx, slug);
+  await deleteFavorite(ctx.db, auth.user.id, meeting.id);
+}
+
+export async function listFavoriteMeetings(ctx: ServiceContext, auth: Auth): Promise<MeetingSummary[]> {
+  const rows = await findFavoriteMeetings(ctx.db, auth.user.id);
+  return rows.map((row) => presentMeetingSummary(row, null));
+}
+
+/** The member's favorites as one calendar to subscribe to. */
+export async function favoritesCalendar(ctx: ServiceContext, auth: Auth): Promise<string> {
+  const calendar = newCalendar('My meetings · Kindred');
+  for (const meeting of await findFavoriteMeetings(ctx.db, auth.user.id)) {
+    addMeetingEvent(calendar, meeting, ctx.config.baseUrl);
+  }
+  return calendar.toString();
+}
+
+/** "90 meetings in 90 days": the member's attendance in the 90 days up to today, in their zone. */
+export async function getAttendanceProgress(ctx: ServiceContext, auth: Auth): Promise<AttendanceProgress> {
+  const today = Temporal.Now.plainDateISO(await findMemberTimeZone(ctx, auth.user.id));
+  const summary = await summarizeAttendance(ctx.db, auth.user.id, today.subtract({ days: 89 }).toString());
+  return {
+    today: today.toString(),
+    meetingsInLast90Days: summary.meetingsSince,
+    daysWithAMeetingInLast90Days: summary.daysSince,
+    totalMeetings: summary.total,
+    recent: summary.recent,
+  };
+}
+
+/** "I went": today (in the member's zone) unless they say which day; never a day to come. */
+export async function recordAttendance(
+  ctx: ServiceContext,
+  auth: Auth,
+  slug: string,
+  day: string | undefined,
+): Promise<AttendanceProgress> {
+  const meeting = await getMeetingRow(ctx, slug);
+  const today = Temporal.Now.plainDateISO(await findMemberTimeZone(ctx, auth.user.id)).toString();
+  const attendedOn = day ?? today;
+  let isRealDay = false;
+  try {
+    isRealDay = Temporal.PlainDate.from(attendedOn, { overflow: 'reject' }).toString() === attendedOn;
+  } catch {
+    isRealDay = false;
+  }
+  if (!isRealDay) throw invalidField('day', 'Enter a date as YYYY-MM-DD.');
+  if (attendedOn > today) throw invalidField('day', 'That day has not happened yet.');
+  if (attendedOn < '2000-01-01') throw invalidField('day', 'Enter a date after 2000.');
+  await insertAttendance(ctx.db, {
+    userId: auth.user.id,
+    meetingId: meeting.id,
+    meetingName: meeting.name,
+    day: attendedOn,
+  });
+  return getAttendanceProgress(ctx, auth);
+}
+
+/** The member's favorites and attendance, for their data export. */
+export async function exportMeetingData(ctx: ServiceContext, auth: Auth) {
+  const data = await findMeetingDataOfUser(ctx.db, auth.user.id);
+  return {
+    favorites: data.favorites.map((favorite) => ({ ...favorite, since: favorite.since.toISOString() })),
+    attendance: data.attendance,
+  };
+}
+
+/* ----------------------------------------------------------------- places and settings */
+
+/** Places matching what a person typed: the packaged gazetteer, then the online geocoder if one is set. */
+export async function searchPlaces(ctx: ServiceContext, query: string): Promise<Place[]> {
+  const offline = findPlaces(query, { limit: 8 });
+  const toPlace = (place: { label: string; latitude: number; longitude: number; kind: 'postal_code' | 'city' }) => ({
+    label: place.label,
+    latitude: place.latitude,
+    longitude: place.longitude,
+    kind: place.kind,
+  });
+  if (offline.length > 0 || !ctx.config.meetings.geocoder) return offline.map(toPlace);
+  try {
+    return (await geocodeOnline(query, ctx.config.meetings.geocoder)).map(toPlace);
+  } catch {
+    // The online geocoder is a nicety: without it, the finder says it found no such place.
+    return [];
+  }
+}
+
+/** What the finder page needs to know about this deployment. */
+export function getFinderSettings(ctx: ServiceContext): FinderSettings {
+  return {
+    mapTileUrl: ctx.config.meetings.mapTileUrl,
+    mapAttribution: ctx.config.meetings.mapAttribution,
+    placesAttribution: OFFLINE_PLACES_ATTRIBUTION,
+  };
 }

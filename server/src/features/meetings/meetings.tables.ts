@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   time,
@@ -13,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/accounts.tables.ts';
 import type { AttendanceMode, ImportedMeeting } from './meetings.import-types.ts';
 
 export const meetingSourceKinds = ['meeting-guide-json', 'meeting-guide-csv', 'bmlt'] as const;
@@ -127,5 +130,43 @@ export const meetings = pgTable(
     uniqueIndex('meetings_slug_unique').on(table.slug),
     uniqueIndex('meetings_source_key_unique').on(table.sourceId, table.sourceKey),
     index('meetings_day_time_idx').on(table.day, table.startTime),
+  ],
+);
+
+/** A member's favorite meetings (private to them). */
+export const meetingFavorites = pgTable(
+  'meeting_favorites',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.meetingId] })],
+);
+
+/**
+ * "I went": a member's private attendance log. The meeting's name is kept, so the log still reads
+ * right after a source drops the meeting (the link to it is then cleared).
+ */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    meetingId: uuid().references(() => meetings.id, { onDelete: 'set null' }),
+    meetingName: text().notNull(),
+    /** The member's local calendar day. */
+    day: date({ mode: 'string' }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('meeting_attendance_once_a_day').on(table.userId, table.meetingId, table.day),
+    index('meeting_attendance_user_day_idx').on(table.userId, table.day),
   ],
 );
