@@ -6,15 +6,12 @@
  *   npm run bench:http                     # DATABASE_URL defaults to the local server
  *   BENCH_SECONDS=10 BENCH_ROUNDS=7 npm run bench:http
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { cpuMicros, freshPostgresDatabase, startProcess, stop, waitFor } from './support.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const roundCount = Number(process.env.BENCH_ROUNDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -22,44 +19,6 @@ const postgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 
 type Result = { name: string; requestsPerSecond: number; p99Ms: number; non2xx: number; cpuMicrosPerRequest: number };
 type Target = { name: string; url: string; headers?: Record<string, string>; pid: number };
-
-/** CPU time (user + system) a process has used, in microseconds; Linux /proc, 10 ms ticks. */
-function cpuMicros(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return child;
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 async function load(target: Target): Promise<Result> {
   const cpuBefore = cpuMicros(target.pid);
@@ -113,23 +72,12 @@ async function signUpCookie(baseUrl: string): Promise<string> {
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-async function freshPostgresDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query('drop database if exists kindred_bench with (force)');
-  await admin.query('create database kindred_bench');
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = '/kindred_bench';
-  return url.toString();
-}
-
 async function main(): Promise<void> {
   const bare = startProcess('bench/servers/bare-http.ts', { PORT: '3401' });
   const kindredEnv = { PORT: '3402', HOST: '127.0.0.1', BASE_URL: 'http://127.0.0.1:3402', DATABASE_POOL_SIZE: '20' };
   const onPostgres = startProcess('server/src/main.ts', {
     ...kindredEnv,
-    DATABASE_URL: await freshPostgresDatabase(),
+    DATABASE_URL: await freshPostgresDatabase(postgresUrl, 'kindred_bench'),
     REDIS_URL: '',
   });
   let results: Result[];

@@ -135,7 +135,8 @@ export const changeEmailInputSchema = z.object({
 });
 export type ChangeEmailInput = z.input<typeof changeEmailInputSchema>;
 
-export const memberRoles = ['member', 'admin'] as const;
+/** An admin runs the site; a meeting editor keeps the meeting list (sources, imports, hand-entered meetings). */
+export const memberRoles = ['member', 'meeting-editor', 'admin'] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
 /** The signed-in member, as they see themselves. */

@@ -204,3 +204,80 @@ export const finderSettingsSchema = z.object({
   placesAttribution: z.string(),
 });
 export type FinderSettings = z.infer<typeof finderSettingsSchema>;
+
+/* ----------------------------------------------------------------- sources (meeting editors) */
+
+export const meetingSourceKinds = ['meeting-guide-json', 'meeting-guide-csv', 'bmlt'] as const;
+export type MeetingSourceKind = (typeof meetingSourceKinds)[number];
+export const meetingSourceKindLabels: Record<MeetingSourceKind, string> = {
+  'meeting-guide-json': 'Meeting Guide feed (JSON)',
+  'meeting-guide-csv': '12 Step Meeting List spreadsheet (CSV)',
+  bmlt: 'BMLT server (NA)',
+};
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'Enter a web address starting with https://');
+
+export const meetingSourceInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'A source needs a name.').max(100, 'A name has at most 100 characters.'),
+    kind: z.enum(meetingSourceKinds),
+    url: httpUrl.nullable().optional(),
+    program: z.string().trim().max(100).nullable().optional(),
+    defaultTimeZone: z.string().min(1).max(64),
+    refreshIntervalMinutes: z
+      .number()
+      .int()
+      .min(60, 'Refresh at most once an hour.')
+      .max(60 * 24 * 30, 'Refresh at least once a month.')
+      .nullable()
+      .optional(),
+  })
+  .strict();
+export type MeetingSourceInput = z.input<typeof meetingSourceInputSchema>;
+export const meetingSourceUpdateSchema = meetingSourceInputSchema.partial().strict();
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const meetingImportInputSchema = z
+  .object({
+    text: z
+      .string()
+      .max(MAX_UPLOAD_BYTES, 'A file can be at most 10 MB.')
+      .optional()
+      .describe("An uploaded file's text; without it, the source's URL is read"),
+  })
+  .strict();
+
+export const importReportSchema = z.object({
+  rowsRead: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int(),
+  rejected: z.array(z.object({ sourceKey: z.string().nullable(), name: z.string().nullable(), reason: z.string() })),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const meetingSourceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  kind: z.enum(meetingSourceKinds),
+  url: z.string().nullable(),
+  program: z.string().nullable(),
+  defaultTimeZone: z.string(),
+  refreshIntervalMinutes: z.number().int().nullable(),
+  lastImportedAt: z.iso.datetime().nullable(),
+  lastAttemptedAt: z.iso.datetime().nullable(),
+  lastError: z.string().nullable(),
+  lastReport: importReportSchema.nullable(),
+  meetingCount: z.number().int(),
+});
+export type MeetingSource = z.infer<typeof meetingSourceSchema>;
+export const meetingSourceResponseSchema = z.object({ source: meetingSourceSchema });
+export const meetingSourceListResponseSchema = z.object({ sources: z.array(meetingSourceSchema) });
+export const meetingImportResponseSchema = z.object({ source: meetingSourceSchema, report: importReportSchema });
+export const meetingSourceIdParamsSchema = z.object({ id: z.uuid('Unknown source.') });

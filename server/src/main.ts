@@ -5,7 +5,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { endExpiredSessions } from './features/accounts/accounts.service.ts';
+import { refreshDueSources } from './features/meetings/meetings.service.ts';
 
+const MEETING_REFRESH_CHECK_MS = 5 * 60 * 1000;
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
@@ -27,12 +29,34 @@ async function main(): Promise<void> {
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
 
+  // Meeting feeds with a web address are imported again when their refresh interval has passed;
+  // each due source is claimed by one instance, so several instances share the work.
+  let isRefreshing = false;
+  const meetingRefresh = setInterval(() => {
+    if (isRefreshing) return;
+    isRefreshing = true;
+    refreshDueSources({ db: database.db, config })
+      .then((results) => {
+        for (const result of results) {
+          if (result.error)
+            app.log.warn({ source: result.source, error: result.error }, 'meeting source refresh failed');
+          else app.log.info({ source: result.source }, 'meeting source refreshed');
+        }
+      })
+      .catch((error: unknown) => app.log.warn({ err: error }, 'meeting source refresh failed'))
+      .finally(() => {
+        isRefreshing = false;
+      });
+  }, MEETING_REFRESH_CHECK_MS);
+  meetingRefresh.unref();
+
   let isShuttingDown = false;
   const shutDown = async (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(housekeeping);
+    clearInterval(meetingRefresh);
     try {
       await app.close();
       redis?.disconnect();

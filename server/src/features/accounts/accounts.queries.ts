@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { MemberRole } from '@kindred/common/accounts';
 import type { Database } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { sessions, users } from './accounts.tables.ts';
@@ -19,7 +20,7 @@ export async function findUserByHandle(db: Database, handle: string): Promise<Us
 /** Inserts a user; returns null when the handle is taken (the unique index decides, not a read). */
 export async function insertUser(
   db: Database,
-  values: { handle: string; email: string | null; passwordHash: string; role?: 'member' | 'admin' },
+  values: { handle: string; email: string | null; passwordHash: string; role?: MemberRole },
 ): Promise<UserRow | null> {
   const [user] = await db.insert(users).values(values).onConflictDoNothing().returning();
   return user ?? null;
@@ -45,7 +46,7 @@ export async function updateUserHandle(db: Database, userId: string, handle: str
   }
 }
 
-export async function updateUserRole(db: Database, userId: string, role: 'member' | 'admin'): Promise<void> {
+export async function updateUserRole(db: Database, userId: string, role: MemberRole): Promise<void> {
   await db.update(users).set({ role }).where(eq(users.id, userId));
 }
 

@@ -7,7 +7,8 @@ import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
-import { unauthenticated } from '../../platform/errors.ts';
+import type { MemberRole } from '@kindred/common/accounts';
+import { forbidden, unauthenticated } from '../../platform/errors.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import {
   findLiveSessionByTokenHash,
@@ -75,6 +76,11 @@ export function readSessionToken(request: FastifyRequest, config: Config): strin
   if (!header) return undefined;
   const token = parseCookie(header)[sessionCookieName(config)];
   return token && token.length <= 100 ? token : undefined;
+}
+
+/** Refuses a member whose role is not one of these (403 forbidden). */
+export function requireRole(auth: Auth, roles: readonly MemberRole[]): void {
+  if (!roles.includes(auth.user.role)) throw forbidden('This is for the people who run this site.');
 }
 
 /** The signed-in member of this request, or null (for pages that anyone may see). */

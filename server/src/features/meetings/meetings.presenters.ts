@@ -1,4 +1,4 @@
-import type { ChangeRequest, MeetingDetail, MeetingSummary } from '@kindred/common/meetings';
+import type { ChangeRequest, MeetingDetail, MeetingSource, MeetingSummary } from '@kindred/common/meetings';
 import type { MeetingRow, MeetingSourceRow } from './meetings.queries.ts';
 import { isSpecTypeCode, meetingTypeName } from './meetings.types.ts';
 
@@ -130,5 +130,24 @@ export function presentMeetingDetail(
     changeRequest: changeRequestFor(meeting),
     isFavorite: context.member?.isFavorite ?? null,
     timesAttended: context.member?.timesAttended ?? null,
+  };
+}
+
+/** A source as its editors see it, with its last import. */
+export function presentSource(source: MeetingSourceRow, meetingCount: number): MeetingSource {
+  return {
+    id: source.id,
+    name: source.name,
+    slug: source.slug,
+    kind: source.kind,
+    url: source.url,
+    program: source.program,
+    defaultTimeZone: source.defaultTimeZone,
+    refreshIntervalMinutes: source.refreshIntervalMinutes,
+    lastImportedAt: source.lastImportedAt?.toISOString() ?? null,
+    lastAttemptedAt: source.lastAttemptedAt?.toISOString() ?? null,
+    lastError: source.lastError,
+    lastReport: source.lastReport,
+    meetingCount,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gte, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { meetingAttendance, meetingFavorites, meetingSources, meetings, type ImportReport } from './meetings.tables.ts';
 
@@ -205,4 +205,56 @@ export async function findMeetingDataOfUser(db: Database, userId: string) {
     .where(eq(meetingAttendance.userId, userId))
     .orderBy(asc(meetingAttendance.day));
   return { favorites, attendance };
+}
+
+/** Every source with how many meetings it has, by name. */
+export async function findSourcesWithCounts(db: Database) {
+  return db
+    .select({
+      source: meetingSources,
+      // Spelled out: inside a subquery Drizzle would leave the columns unqualified.
+      meetingCount: sql<number>`(select count(*)::int from "meetings" where "meetings"."source_id" = "meeting_sources"."id")`,
+    })
+    .from(meetingSources)
+    .orderBy(asc(sql`lower(${meetingSources.name})`));
+}
+
+export async function deleteSource(db: Database, sourceId: string): Promise<void> {
+  await db.delete(meetingSources).where(eq(meetingSources.id, sourceId));
+}
+
+/**
+ * Claims one URL source whose refresh is due, marking the attempt, so that with several app
+ * instances each due source is imported by exactly one of them (SKIP LOCKED).
+ */
+export async function claimDueSource(db: Database): Promise<MeetingSourceRow | null> {
+  return db.transaction(async (tx) => {
+    const [due] = await tx
+      .select({ id: meetingSources.id })
+      .from(meetingSources)
+      .where(
+        and(
+          isNotNull(meetingSources.url),
+          isNotNull(meetingSources.refreshIntervalMinutes),
+          or(
+            isNull(meetingSources.lastAttemptedAt),
+            sql`${meetingSources.lastAttemptedAt} < now() - make_interval(mins => ${meetingSources.refreshIntervalMinutes})`,
+          ),
+        ),
+      )
+      .orderBy(sql`${meetingSources.lastAttemptedAt} nulls first`)
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!due) return null;
+    const [claimed] = await tx
+      .update(meetingSources)
+      .set({ lastAttemptedAt: sql`now()` })
+      .where(eq(meetingSources.id, due.id))
+      .returning();
+    return claimed ?? null;
+  });
+}
+
+export async function recordSourceError(db: Database, sourceId: string, message: string | null): Promise<void> {
+  await db.update(meetingSources).set({ lastError: message }).where(eq(meetingSources.id, sourceId));
 }

@@ -5,6 +5,14 @@ import {
   attendanceProgressResponseSchema,
   favoriteMeetingsResponseSchema,
   finderSettingsSchema,
+  MAX_UPLOAD_BYTES,
+  meetingImportInputSchema,
+  meetingImportResponseSchema,
+  meetingSourceIdParamsSchema,
+  meetingSourceInputSchema,
+  meetingSourceListResponseSchema,
+  meetingSourceResponseSchema,
+  meetingSourceUpdateSchema,
   meetingDetailResponseSchema,
   meetingSearchQuerySchema,
   meetingSearchResponseSchema,
@@ -16,6 +24,11 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { noContent, withErrors } from '../../platform/http.ts';
 import { findAuth, requireAuth } from '../accounts/accounts.sessions.ts';
 import {
+  createSource,
+  importSourceNow,
+  listSources,
+  removeSource,
+  updateSourceSettings,
   exportMeetingGuideFeed,
   favoriteMeeting,
   favoritesCalendar,
@@ -203,6 +216,83 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ progress: await getAttendanceProgress(ctx, await requireAuth(ctx, request)) }),
+    );
+
+    /* sources: meeting editors and admins */
+    app.get(
+      '/api/admin/meeting-sources',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Meeting sources with their last import (meeting editors)',
+          response: withErrors({ 200: meetingSourceListResponseSchema }),
+        },
+      },
+      async (request) => ({ sources: await listSources(ctx, await requireAuth(ctx, request)) }),
+    );
+
+    app.post(
+      '/api/admin/meeting-sources',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Add a meeting source (meeting editors)',
+          body: meetingSourceInputSchema,
+          response: withErrors({ 201: meetingSourceResponseSchema }),
+        },
+      },
+      async (request, reply) => {
+        const source = await createSource(ctx, await requireAuth(ctx, request), request.body);
+        reply.code(201);
+        return { source };
+      },
+    );
+
+    app.patch(
+      '/api/admin/meeting-sources/:id',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: "Change a source's settings (meeting editors)",
+          params: meetingSourceIdParamsSchema,
+          body: meetingSourceUpdateSchema,
+          response: withErrors({ 200: meetingSourceResponseSchema }),
+        },
+      },
+      async (request) => ({
+        source: await updateSourceSettings(ctx, await requireAuth(ctx, request), request.params.id, request.body),
+      }),
+    );
+
+    app.post(
+      '/api/admin/meeting-sources/:id/import',
+      {
+        bodyLimit: MAX_UPLOAD_BYTES + 1024 * 1024,
+        schema: {
+          tags: ['meetings'],
+          summary: 'Import now: an uploaded file, or the source’s web address (meeting editors)',
+          params: meetingSourceIdParamsSchema,
+          body: meetingImportInputSchema,
+          response: withErrors({ 200: meetingImportResponseSchema }),
+        },
+      },
+      async (request) => importSourceNow(ctx, await requireAuth(ctx, request), request.params.id, request.body.text),
+    );
+
+    app.delete(
+      '/api/admin/meeting-sources/:id',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Remove a source and its meetings (meeting editors)',
+          params: meetingSourceIdParamsSchema,
+          response: withErrors({ 204: noContent }),
+        },
+      },
+      async (request, reply) => {
+        await removeSource(ctx, await requireAuth(ctx, request), request.params.id);
+        return reply.status(204).send(null);
+      },
     );
   };
 }

@@ -74,9 +74,9 @@ export async function searchMeetings(db: Database, parameters: MeetingSearchPara
     const latitudeSpan = near.radiusMiles / MILES_PER_DEGREE_LATITUDE;
     const longitudeSpan =
       near.radiusMiles / (MILES_PER_DEGREE_LATITUDE * Math.max(0.01, Math.cos((near.latitude * Math.PI) / 180)));
+    // The box is what the GiST index on point(longitude, latitude) serves (see meetings.tables.ts).
     conditions.push(
-      sql`${meetings.latitude} between ${near.latitude - latitudeSpan} and ${near.latitude + latitudeSpan}`,
-      sql`${meetings.longitude} between ${near.longitude - longitudeSpan} and ${near.longitude + longitudeSpan}`,
+      sql`point(${meetings.longitude}, ${meetings.latitude}) <@ box(point(${near.longitude - longitudeSpan}, ${near.latitude - latitudeSpan}), point(${near.longitude + longitudeSpan}, ${near.latitude + latitudeSpan}))`,
       sql`${distanceMiles(near.latitude, near.longitude)} <= ${near.radiusMiles}`,
     );
     sortKey = distanceMiles(near.latitude, near.longitude);

@@ -3,12 +3,14 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventRepeatingFreq, type ICalCalendar } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import {
+  meetingSourceInputSchema,
   timeOfDayWindows,
   type AttendanceProgress,
   type FinderSettings,
   type MeetingDetail,
   type MeetingSearch,
   type MeetingSearchResponse,
+  type MeetingSource,
   type MeetingSummary,
   type Place,
 } from '@kindred/common/meetings';
@@ -17,14 +19,24 @@ import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
-import type { Auth } from '../accounts/accounts.sessions.ts';
+import { requireRole, type Auth } from '../accounts/accounts.sessions.ts';
 import { findMemberTimeZone } from '../profiles/profiles.service.ts';
 import { applyParsedSource, parseSource, slugify, type ImportProgress } from './meetings.import.ts';
 import { MalformedSourceError } from './meetings.import-types.ts';
 import { findPlaces, geocodeOnline, OFFLINE_PLACES_ATTRIBUTION } from './meetings.places.ts';
-import { presentFeedMeeting, presentMeetingDetail, presentMeetingSummary } from './meetings.presenters.ts';
 import {
+  presentFeedMeeting,
+  presentMeetingDetail,
+  presentMeetingSummary,
+  presentSource,
+} from './meetings.presenters.ts';
+import {
+  claimDueSource,
   countAttendanceOfMeeting,
+  countMeetingsOfSource,
+  deleteSource,
+  findSourcesWithCounts,
+  recordSourceError,
   deleteFavorite,
   findActiveMeetings,
   findFavoriteMeetings,
@@ -61,6 +73,8 @@ export type ImportMeetingsInput = {
 
 export type ImportResult = { source: MeetingSourceRow; report: ImportReport };
 
+export type MeetingSourceValues = z.output<typeof meetingSourceInputSchema>;
+
 function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
@@ -95,27 +109,55 @@ async function uniqueSourceSlug(ctx: ServiceContext, name: string): Promise<stri
   }
 }
 
+/** Parses a source's text and applies it; a malformed file is refused and changes nothing. */
+async function importIntoSource(
+  ctx: ServiceContext,
+  source: MeetingSourceRow,
+  text: string,
+  onProgress?: ImportProgress,
+): Promise<ImportReport> {
+  let parsed;
+  try {
+    parsed = parseSource(source.kind, text, source.defaultTimeZone);
+  } catch (error) {
+    if (error instanceof MalformedSourceError) {
+      throw new AppError('invalid_input', `The file was refused and nothing changed: ${error.message}`);
+    }
+    throw error;
+  }
+  const report = await applyParsedSource(ctx.db, source, parsed, onProgress);
+  forgetMeetingTimeZones(ctx.db);
+  return report;
+}
+
+function checkSourceSettings(settings: { kind?: string | undefined; defaultTimeZone?: string | undefined }) {
+  if (settings.kind !== undefined && !(meetingSourceKinds as readonly string[]).includes(settings.kind)) {
+    throw invalidField('kind', `The kind is one of ${meetingSourceKinds.join(', ')}.`);
+  }
+  if (settings.defaultTimeZone !== undefined && !isKnownTimeZone(settings.defaultTimeZone)) {
+    throw invalidField(
+      'defaultTimeZone',
+      `"${settings.defaultTimeZone}" is not a time zone (use one like America/New_York).`,
+    );
+  }
+}
+
 /**
- * Imports a source's text: the whole file is read first, so a malformed one is refused with its
- * parse error and the stored meetings stay exactly as they were. The source is created on first
- * import and its settings updated on later ones.
+ * Imports a source's text (the CLI): the whole file is read first, so a malformed one is refused
+ * with its parse error and the stored meetings stay exactly as they were. The source is created
+ * on first import and its settings updated on later ones.
  */
 export async function importMeetings(
   ctx: ServiceContext,
   input: ImportMeetingsInput,
   onProgress?: ImportProgress,
 ): Promise<ImportResult> {
-  if (!(meetingSourceKinds as readonly string[]).includes(input.kind)) {
-    throw invalidField('kind', `The kind is one of ${meetingSourceKinds.join(', ')}.`);
-  }
-  if (!isKnownTimeZone(input.defaultTimeZone)) {
-    throw invalidField('timeZone', `"${input.defaultTimeZone}" is not a time zone (use one like America/New_York).`);
-  }
+  checkSourceSettings({ kind: input.kind, defaultTimeZone: input.defaultTimeZone });
   const name = input.sourceName.trim();
   if (name === '' || name.length > 100) throw invalidField('source', 'A source needs a name of 1–100 characters.');
-  let parsed;
+  // Parse before touching the source, so a refused file leaves even its settings alone.
   try {
-    parsed = parseSource(input.kind, input.text, input.defaultTimeZone);
+    parseSource(input.kind, input.text, input.defaultTimeZone);
   } catch (error) {
     if (error instanceof MalformedSourceError) {
       throw new AppError('invalid_input', `The file was refused and nothing changed: ${error.message}`);
@@ -132,9 +174,119 @@ export async function importMeetings(
   const source = existing
     ? await updateSource(ctx.db, existing.id, settings)
     : await insertSource(ctx.db, { name, slug: await uniqueSourceSlug(ctx, name), ...settings });
-  const report = await applyParsedSource(ctx.db, source, parsed, onProgress);
-  forgetMeetingTimeZones(ctx.db);
+  const report = await importIntoSource(ctx, source, input.text, onProgress);
   return { source, report };
+}
+
+/* ----------------------------------------------------------------- sources, for meeting editors */
+
+const EDITOR_ROLES = ['meeting-editor', 'admin'] as const;
+
+async function getSourceRow(ctx: ServiceContext, sourceId: string): Promise<MeetingSourceRow> {
+  const source = await findSourceById(ctx.db, sourceId);
+  if (!source) throw notFound('We could not find that source.');
+  return source;
+}
+
+async function presentSourceWithCount(ctx: ServiceContext, source: MeetingSourceRow): Promise<MeetingSource> {
+  return presentSource(source, await countMeetingsOfSource(ctx.db, source.id));
+}
+
+/** Every source with its last import. */
+export async function listSources(ctx: ServiceContext, auth: Auth): Promise<MeetingSource[]> {
+  requireRole(auth, EDITOR_ROLES);
+  const rows = await findSourcesWithCounts(ctx.db);
+  return rows.map((row) => presentSource(row.source, row.meetingCount));
+}
+
+/** Adds a source (a feed URL to refresh on a schedule, or a file to upload). */
+export async function createSource(
+  ctx: ServiceContext,
+  auth: Auth,
+  input: MeetingSourceValues,
+): Promise<MeetingSource> {
+  requireRole(auth, EDITOR_ROLES);
+  checkSourceSettings(input);
+  if (await findSourceByName(ctx.db, input.name)) throw invalidField('name', 'A source already has this name.');
+  const source = await insertSource(ctx.db, {
+    name: input.name,
+    slug: await uniqueSourceSlug(ctx, input.name),
+    kind: input.kind,
+    url: input.url ?? null,
+    program: input.program || null,
+    defaultTimeZone: input.defaultTimeZone,
+    refreshIntervalMinutes: input.url ? (input.refreshIntervalMinutes ?? null) : null,
+  });
+  return presentSourceWithCount(ctx, source);
+}
+
+/** Changes a source's settings (its meetings change with its next import). */
+export async function updateSourceSettings(
+  ctx: ServiceContext,
+  auth: Auth,
+  sourceId: string,
+  changes: Partial<MeetingSourceValues>,
+): Promise<MeetingSource> {
+  requireRole(auth, EDITOR_ROLES);
+  const source = await getSourceRow(ctx, sourceId);
+  checkSourceSettings(changes);
+  if (changes.name !== undefined && changes.name.toLowerCase() !== source.name.toLowerCase()) {
+    if (await findSourceByName(ctx.db, changes.name)) throw invalidField('name', 'A source already has this name.');
+  }
+  const updated = await updateSource(ctx.db, source.id, {
+    ...(changes.name !== undefined && { name: changes.name }),
+    ...(changes.kind !== undefined && { kind: changes.kind }),
+    ...(changes.url !== undefined && { url: changes.url }),
+    ...(changes.program !== undefined && { program: changes.program || null }),
+    ...(changes.defaultTimeZone !== undefined && { defaultTimeZone: changes.defaultTimeZone }),
+    ...(changes.refreshIntervalMinutes !== undefined && { refreshIntervalMinutes: changes.refreshIntervalMinutes }),
+  });
+  return presentSourceWithCount(ctx, updated);
+}
+
+/** Imports now: the uploaded file's text, or else the source's URL. */
+export async function importSourceNow(
+  ctx: ServiceContext,
+  auth: Auth,
+  sourceId: string,
+  text: string | undefined,
+): Promise<{ source: MeetingSource; report: ImportReport }> {
+  requireRole(auth, EDITOR_ROLES);
+  const source = await getSourceRow(ctx, sourceId);
+  if (text === undefined && !source.url) {
+    throw invalidField('text', 'This source has no web address: upload its file.');
+  }
+  const report = await importIntoSource(ctx, source, text ?? (await readSourceText(source.url!)));
+  await recordSourceError(ctx.db, source.id, null);
+  return { source: await presentSourceWithCount(ctx, await getSourceRow(ctx, source.id)), report };
+}
+
+/** Removes a source and every meeting that came from it. */
+export async function removeSource(ctx: ServiceContext, auth: Auth, sourceId: string): Promise<void> {
+  requireRole(auth, EDITOR_ROLES);
+  const source = await getSourceRow(ctx, sourceId);
+  await deleteSource(ctx.db, source.id);
+  forgetMeetingTimeZones(ctx.db);
+}
+
+/**
+ * The scheduler's round: imports every URL source whose refresh is due. Safe on several instances
+ * at once (each source is claimed by one); a failure is kept on the source for its editors.
+ */
+export async function refreshDueSources(ctx: ServiceContext): Promise<Array<{ source: string; error?: string }>> {
+  const done: Array<{ source: string; error?: string }> = [];
+  for (let source = await claimDueSource(ctx.db); source; source = await claimDueSource(ctx.db)) {
+    try {
+      await importIntoSource(ctx, source, await readSourceText(source.url!));
+      await recordSourceError(ctx.db, source.id, null);
+      done.push({ source: source.name });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await recordSourceError(ctx.db, source.id, message);
+      done.push({ source: source.name, error: message });
+    }
+  }
+  return done;
 }
 
 /* ----------------------------------------------------------------- finding meetings */

@@ -18,18 +18,9 @@ import {
 import { users } from '../accounts/accounts.tables.ts';
 import type { AttendanceMode, ImportedMeeting } from './meetings.import-types.ts';
 
-export const meetingSourceKinds = ['meeting-guide-json', 'meeting-guide-csv', 'bmlt'] as const;
-export type MeetingSourceKind = (typeof meetingSourceKinds)[number];
+import type { ImportReport, MeetingSourceKind } from '@kindred/common/meetings';
 
-/** What one import did, kept on the source so editors see the last one. */
-export type ImportReport = {
-  rowsRead: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  rejected: Array<{ sourceKey: string | null; name: string | null; reason: string }>;
-};
+export { meetingSourceKinds, type ImportReport, type MeetingSourceKind } from '@kindred/common/meetings';
 
 /** Where meetings come from: a feed URL or an uploaded file, of one format, for one fellowship. */
 export const meetingSources = pgTable(
@@ -49,6 +40,9 @@ export const meetingSources = pgTable(
     refreshIntervalMinutes: integer(),
     lastImportedAt: timestamp({ withTimezone: true }),
     lastReport: jsonb().$type<ImportReport>(),
+    /** When the scheduler last claimed this source (on any instance), and what went wrong if it failed. */
+    lastAttemptedAt: timestamp({ withTimezone: true }),
+    lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -130,6 +124,10 @@ export const meetings = pgTable(
     uniqueIndex('meetings_slug_unique').on(table.slug),
     uniqueIndex('meetings_source_key_unique').on(table.sourceId, table.sourceKey),
     index('meetings_day_time_idx').on(table.day, table.startTime),
+    // "Near a place" asks for the points in a box: a GiST index on the point answers that without
+    // PostGIS (the exact great-circle distance then filters and orders the few rows left).
+    index('meetings_location_gist_idx').using('gist', sql`point(${table.longitude}, ${table.latitude})`),
+    index('meetings_zone_day_time_idx').on(table.timeZone, table.day, table.startTime),
   ],
 );
 

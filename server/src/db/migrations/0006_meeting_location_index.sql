@@ -1,0 +1,2 @@
+CREATE INDEX "meetings_location_gist_idx" ON "meetings" USING gist (point("longitude", "latitude"));--> statement-breakpoint
+CREATE INDEX "meetings_zone_day_time_idx" ON "meetings" USING btree ("time_zone","day","start_time");
