@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -22,6 +22,21 @@ Object.assign(serverEnv, {
   DATA_DIR: process.env.KINDRED_E2E_DATA_DIR,
   LOG_LEVEL: 'warn',
 });
+
+// The meeting finder's journey needs real meetings. The CLI import is the only way in, and it cannot
+// open the embedded database while the server holds it; Playwright starts webServer before
+// globalSetup, so the import runs first in the server's own command instead (about 15 s).
+const meetingFeed = path.resolve(
+  import.meta.dirname,
+  '..',
+  'shared',
+  'fixtures',
+  'meeting-feeds',
+  'se-pennsylvania-aa.json',
+);
+const importMeetings = `npx tsx server/src/cli.ts meetings import ${JSON.stringify(meetingFeed)} --source E2E --kind meeting-guide-json --timezone America/New_York`;
+const startServer = 'npx tsx server/src/main.ts';
+const serverCommand = existsSync(meetingFeed) ? `${importMeetings} > /dev/null && ${startServer}` : startServer;
 
 /** Browser journeys against the real server and the built web app (npm run test:e2e builds it first). */
 export default defineConfig({
@@ -51,11 +66,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx server/src/main.ts',
+    command: serverCommand,
     url: `${baseURL}/api/ready`,
     env: serverEnv,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

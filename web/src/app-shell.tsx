@@ -65,6 +65,11 @@ function SiteNav() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/meetings" className="nav-link">
+                Meetings
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/milestones" className="nav-link">
                 Milestones
               </NavLink>
@@ -92,6 +97,11 @@ function SiteNav() {
           </>
         ) : (
           <>
+            <li>
+              <NavLink to="/meetings" className="nav-link">
+                Meetings
+              </NavLink>
+            </li>
             <li>
               <NavLink to="/sign-in" className="nav-link">
                 Sign in

@@ -55,6 +55,15 @@ const StartAgainPage = lazy(() =>
 const MilestonesPage = lazy(() =>
   import('./features/recovery/milestones.page.tsx').then((module) => ({ default: module.MilestonesPage })),
 );
+const MeetingsFinderPage = lazy(() =>
+  import('./features/meetings/meetings-finder.page.tsx').then((module) => ({ default: module.MeetingsFinderPage })),
+);
+const MeetingPage = lazy(() =>
+  import('./features/meetings/meeting.page.tsx').then((module) => ({ default: module.MeetingPage })),
+);
+const MyMeetingsPage = lazy(() =>
+  import('./features/meetings/my-meetings.page.tsx').then((module) => ({ default: module.MyMeetingsPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -67,6 +76,9 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomeRoute /> },
+          // The meeting finder is public: nobody needs an account to find a meeting.
+          { path: 'meetings', element: <MeetingsFinderPage /> },
+          { path: 'meetings/:slug', element: <MeetingPage /> },
           {
             element: <GuestOnly />,
             children: [
@@ -85,6 +97,7 @@ export const routes: RouteObject[] = [
               { path: 'recovery/plan', element: <RecoveryPlanPage /> },
               { path: 'recovery/journal', element: <JournalPage /> },
               { path: 'recovery/journal/:id', element: <JournalEntryPage /> },
+              { path: 'recovery/meetings', element: <MyMeetingsPage /> },
               { path: 'recovery', element: <RecoveryPage /> },
               { path: 'recovery/counters/new', element: <NewCounterPage /> },
               { path: 'recovery/counters/:id', element: <CounterPage /> },

@@ -3,7 +3,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventRepeatingFreq, type ICalCalendar } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import {
-  meetingSourceInputSchema,
+  type meetingSourceInputSchema,
   timeOfDayWindows,
   type AttendanceProgress,
   type FinderSettings,

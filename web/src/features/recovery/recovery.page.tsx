@@ -83,6 +83,7 @@ const dailyLinks = [
   },
   { to: '/recovery/plan', label: 'Your recovery plan', text: 'Your triggers, what helps, and the people to call.' },
   { to: '/recovery/journal', label: 'Your journal', text: 'A private place to put the day into words.' },
+  { to: '/recovery/meetings', label: 'My meetings', text: 'Your favorite meetings, and 90 meetings in 90 days.' },
   { to: '/milestones', label: 'Community milestones', text: 'Cheer on other members, and share your own milestones.' },
 ] as const;
 
