@@ -11,7 +11,8 @@ import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { seedDemoCommunity } from './demo/demo-community.ts';
 import { handleSchema } from '@kindred/common/accounts';
-import { findMemberByHandle, makeAdmin, signUp } from './features/accounts/accounts.service.ts';
+import { findMemberByHandle, makeAdmin, setMemberRole, signUp } from './features/accounts/accounts.service.ts';
+import { memberRoles, type MemberRole } from '@kindred/common/accounts';
 import { importMeetings, readSourceText } from './features/meetings/meetings.service.ts';
 import { meetingSourceKinds, type MeetingSourceKind } from './features/meetings/meetings.tables.ts';
 import type { ServiceContext } from './platform/context.ts';
@@ -22,6 +23,8 @@ const usage = `Usage: npm run cli -- <command>
 Commands:
   create-admin <handle>   Make the member with this handle an admin (creates the account,
                           with a one-time password printed here, when no member has it)
+  set-role <handle> <role> Give a member the role member, meeting-editor (keeps the meeting
+                          list: sources, imports) or admin
   seed-demo               Fill an empty database with a small demo community
   meetings import <file-or-url> --source <name> --kind <kind> --timezone <IANA zone> [--program <fellowship>]
                           Import meetings from a Meeting Guide feed (kind meeting-guide-json), a 12 Step
@@ -39,7 +42,7 @@ export async function runCli(args: string[], config: Config, output: Output = co
     output.log(usage);
     return command ? 0 : 1;
   }
-  if (command !== 'create-admin' && command !== 'seed-demo' && command !== 'meetings') {
+  if (!['create-admin', 'seed-demo', 'meetings', 'set-role'].includes(command)) {
     output.error(`Unknown command "${command}".\n\n${usage}`);
     return 1;
   }
@@ -61,6 +64,16 @@ export async function runCli(args: string[], config: Config, output: Output = co
   try {
     if (command === 'create-admin') return await createAdmin(ctx, rest[0], output);
     if (command === 'meetings') return await meetingsCommand(ctx, rest, output);
+    if (command === 'set-role') {
+      const [handle, role] = rest;
+      if (!handle || !role || !(memberRoles as readonly string[]).includes(role)) {
+        output.error(`set-role needs a handle and one of: ${memberRoles.join(', ')}.\n\n${usage}`);
+        return 1;
+      }
+      const member = await setMemberRole(ctx, handle, role as MemberRole);
+      output.log(`"${member.handle}" is now ${role === 'admin' ? 'an admin' : `a ${role}`}.`);
+      return 0;
+    }
     const { password, handles } = await seedDemoCommunity(ctx);
     output.log(`Seeded ${handles.length} demo members: ${handles.join(', ')}`);
     output.log(`They all sign in with the password: ${password}`);

@@ -66,6 +66,19 @@ describe.runIf(testDatabaseKind === 'pglite')('the operator CLI on the embedded 
     }
   });
 
+  it('sets a member’s role, and refuses an unknown role', async () => {
+    const output = capture();
+    expect(await runCli(['set-role', 'steady-oak', 'meeting-editor'], config, output.output)).toBe(0);
+    expect(output.lines.join('\n')).toMatch(/"steady-oak" is now a meeting-editor/);
+    expect(await runCli(['set-role', 'steady-oak', 'king'], config, capture().output)).toBe(1);
+    const database = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      expect((await findMemberByHandle({ db: database.db, config }, 'steady-oak'))?.role).toBe('meeting-editor');
+    } finally {
+      await database.close();
+    }
+  });
+
   it('refuses a reserved handle and an unknown command', async () => {
     const reserved = capture();
     expect(await runCli(['create-admin', 'admin'], config, reserved.output)).toBe(1);

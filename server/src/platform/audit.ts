@@ -7,6 +7,7 @@ export type AuditAction =
   | 'profile.recovering_from_viewed'
   | 'recovery.viewed'
   | 'member.made_admin'
+  | 'member.role_changed'
   | 'account.deleted'
   | 'account.password_changed';
 

@@ -1,4 +1,4 @@
-import type { ChangePasswordInput, SignInInput } from '@kindred/common/accounts';
+import type { ChangePasswordInput, MemberRole, SignInInput } from '@kindred/common/accounts';
 import type { Database } from '../../db/client.ts';
 import { listAuditEventsAbout, recordAuditEvent } from '../../platform/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -149,6 +149,22 @@ export async function makeAdmin(ctx: ServiceContext, handle: string): Promise<Us
     await recordAuditEvent(tx, { action: 'member.made_admin', actorId: null, subjectId: user.id });
   });
   return { ...user, role: 'admin' };
+}
+
+/** Sets a member's role (operator command): member, meeting-editor or admin. */
+export async function setMemberRole(ctx: ServiceContext, handle: string, role: MemberRole): Promise<UserRow> {
+  const user = await findUserByHandle(ctx.db, handle);
+  if (!user) throw notFound(`No member has the handle "${handle}".`);
+  await ctx.db.transaction(async (tx) => {
+    await updateUserRole(tx, user.id, role);
+    await recordAuditEvent(tx, {
+      action: 'member.role_changed',
+      actorId: null,
+      subjectId: user.id,
+      details: { from: user.role, to: role },
+    });
+  });
+  return { ...user, role };
 }
 
 /** The member with this handle (any case), or null. */
