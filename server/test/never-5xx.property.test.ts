@@ -130,4 +130,59 @@ describe('no input makes a 5xx', () => {
       { numRuns: 400 },
     );
   });
+
+  it('meeting search and place queries', async () => {
+    const names = [
+      'latitude',
+      'longitude',
+      'radius',
+      'unit',
+      'day',
+      'timeOfDay',
+      'now',
+      'within',
+      'mode',
+      'types',
+      'program',
+      'region',
+      'q',
+      'cursor',
+      'limit',
+    ];
+    const values = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(
+        '',
+        '0',
+        '-1',
+        '7',
+        '1e309',
+        'NaN',
+        '40.7',
+        '-74',
+        'mi',
+        'km',
+        'in_progress',
+        'starting_soon',
+        'online',
+        'O,W',
+        '%',
+        "'",
+        'evening',
+      ),
+      fc.integer().map(String),
+      fc.double().map(String),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...names), values), { maxLength: 8 }), async (pairs) => {
+        const query = new URLSearchParams(pairs).toString();
+        for (const url of [`/api/meetings?${query}`, `/api/places?q=${encodeURIComponent(pairs[0]?.[1] ?? '')}`]) {
+          const response = await t.app.inject({ method: 'GET', url });
+          expect(response.statusCode, `${url} -> ${response.body}`).toBeLessThan(500);
+          if (response.statusCode >= 400) errorOf(response);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
