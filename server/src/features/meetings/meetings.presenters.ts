@@ -4,9 +4,36 @@ import { isSpecTypeCode, meetingTypeName } from './meetings.types.ts';
 
 const hhmm = (time: string | null) => (time === null ? null : time.slice(0, 5));
 
+/** The columns a meeting in a list of results needs (a search reads only these). */
+export type MeetingSummaryRow = Pick<
+  MeetingRow,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'day'
+  | 'startTime'
+  | 'endTime'
+  | 'timeZone'
+  | 'attendance'
+  | 'isLocationTemporarilyClosed'
+  | 'types'
+  | 'customTypes'
+  | 'program'
+  | 'locationName'
+  | 'formattedAddress'
+  | 'city'
+  | 'regions'
+  | 'groupName'
+  | 'latitude'
+  | 'longitude'
+  | 'isApproximate'
+  | 'conferenceUrl'
+  | 'conferencePhone'
+>;
+
 /** A meeting in a list of results: what a person needs to choose it, types by name. */
 export function presentMeetingSummary(
-  meeting: MeetingRow,
+  meeting: MeetingSummaryRow,
   distance: { value: number; unit: 'mi' | 'km' } | null,
 ): MeetingSummary {
   return {

@@ -104,9 +104,11 @@ export function normalizeMeetingType(token: string): string | null {
   return codeByFoldedName.get(foldName(trimmed)) ?? null;
 }
 
+const specTypeCodeSet = new Set(specTypeCodes);
+
 /** True when a code is one the spec reserves (what a published feed may carry). */
 export function isSpecTypeCode(code: string): code is MeetingType {
-  return specTypeCodes.includes(code);
+  return specTypeCodeSet.has(code);
 }
 
 export type MeetingTypeName = { code: string; name: string };
@@ -123,7 +125,15 @@ export function listMeetingTypes(language = 'en'): MeetingTypeName[] {
   }));
 }
 
+/** Names by code, per language, built once: every meeting in every answer names its types. */
+const namesByLanguage = new Map<string, Map<string, string>>();
+
 /** The name of one reserved code in a language, or null when the code is not reserved. */
 export function meetingTypeName(code: string, language = 'en'): string | null {
-  return listMeetingTypes(language).find((type) => type.code === code)?.name ?? null;
+  let names = namesByLanguage.get(language);
+  if (!names) {
+    names = new Map(listMeetingTypes(language).map((type) => [type.code, type.name]));
+    namesByLanguage.set(language, names);
+  }
+  return names.get(code) ?? null;
 }
