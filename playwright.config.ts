@@ -35,8 +35,21 @@ const meetingFeed = path.resolve(
   'se-pennsylvania-aa.json',
 );
 const importMeetings = `npx tsx server/src/cli.ts meetings import ${JSON.stringify(meetingFeed)} --source E2E --kind meeting-guide-json --timezone America/New_York`;
+// The meeting sources journey signs in as a meeting editor. Roles are set with the CLI, so before the
+// server starts too: create-admin prints the account's one-time password, which the journey reads
+// from this file (e2e/meeting-sources.spec.ts), then set-role makes the account a meeting editor.
+const meetingEditorHandle = 'e2e_editor';
+const meetingEditorFile = path.join(process.env.KINDRED_E2E_DATA_DIR, 'editor.txt');
+const createMeetingEditor = [
+  `npx tsx server/src/cli.ts create-admin ${meetingEditorHandle} > ${JSON.stringify(meetingEditorFile)}`,
+  `npx tsx server/src/cli.ts set-role ${meetingEditorHandle} meeting-editor > /dev/null`,
+].join(' && ');
 const startServer = 'npx tsx server/src/main.ts';
-const serverCommand = existsSync(meetingFeed) ? `${importMeetings} > /dev/null && ${startServer}` : startServer;
+const serverCommand = [
+  ...(existsSync(meetingFeed) ? [`${importMeetings} > /dev/null`] : []),
+  createMeetingEditor,
+  startServer,
+].join(' && ');
 
 /** Browser journeys against the real server and the built web app (npm run test:e2e builds it first). */
 export default defineConfig({

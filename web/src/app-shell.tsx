@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { Loading } from './components/loading.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
 import { useSignOutAndLeave } from './features/accounts/sign-out.ts';
+import { canKeepMeetingList } from './features/meetings/sources.api.ts';
 import { useMe } from './lib/me.ts';
 
 /**
@@ -69,6 +70,13 @@ function SiteNav() {
                 Meetings
               </NavLink>
             </li>
+            {canKeepMeetingList(me.data.role) && (
+              <li>
+                <NavLink to="/admin/meetings" className="nav-link">
+                  Meeting sources
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/milestones" className="nav-link">
                 Milestones

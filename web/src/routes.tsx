@@ -64,6 +64,9 @@ const MeetingPage = lazy(() =>
 const MyMeetingsPage = lazy(() =>
   import('./features/meetings/my-meetings.page.tsx').then((module) => ({ default: module.MyMeetingsPage })),
 );
+const MeetingSourcesPage = lazy(() =>
+  import('./features/meetings/sources.page.tsx').then((module) => ({ default: module.MeetingSourcesPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -104,6 +107,8 @@ export const routes: RouteObject[] = [
               { path: 'recovery/counters/:id/edit', element: <EditCounterPage /> },
               { path: 'recovery/counters/:id/start-again', element: <StartAgainPage /> },
               { path: 'milestones', element: <MilestonesPage /> },
+              // For meeting editors and admins; other members see a short note instead.
+              { path: 'admin/meetings', element: <MeetingSourcesPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },
