@@ -212,7 +212,7 @@ function readRow(row: unknown, seenSlugs: Set<string>, options: RecordOptions, i
     venmo: parseVenmo(row.venmo),
     paypal: parsePaypal(row.paypal),
     square: parseSquare(row.square),
-    feedbackUrl: parseText(row.feedback_url),
+    feedbackUrl: parseHttpUrl(row.feedback_url),
     feedbackEmails: parseTextList(row.feedback_emails),
     entity: readEntity(row),
     sourceUpdatedAt: parseUpdated(row.updated, timeZone ?? options.defaultTimeZone),

@@ -266,6 +266,25 @@ describe('parseMeetingGuideJson on the shared real feeds', () => {
 describe('parseMeetingGuideJson rules', () => {
   const parse = (rows: unknown) => parseMeetingGuideJson(JSON.stringify(rows));
 
+  it('keeps only http(s) links, so a feed cannot put a script link on a meeting page', () => {
+    const [meeting] = parse([
+      {
+        slug: 'links',
+        name: 'Links',
+        day: 1,
+        time: '19:00',
+        url: 'javascript:alert(1)',
+        feedback_url: 'javascript:alert(1)',
+        conference_url: 'javascript:alert(1)',
+      },
+    ]).meetings;
+    expect(meeting).toMatchObject({ url: null, feedbackUrl: null, conferenceUrl: null });
+    const [ok] = parse([
+      { slug: 'ok', name: 'Ok', day: 1, time: '19:00', feedback_url: 'https://example.org/fix' },
+    ]).meetings;
+    expect(ok!.feedbackUrl).toBe('https://example.org/fix');
+  });
+
   it('refuses a file that is not a list', () => {
     expect(() => parseMeetingGuideJson('{"meetings": []}')).toThrow(MalformedSourceError);
     expect(() => parseMeetingGuideJson('{"meetings": []}')).toThrow(
