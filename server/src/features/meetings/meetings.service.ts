@@ -18,6 +18,7 @@ import { isKnownTimeZone } from '@kindred/common/profiles';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursors.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { requireRole, type Auth } from '../accounts/accounts.sessions.ts';
 import { findMemberTimeZone } from '../profiles/profiles.service.ts';
@@ -343,17 +344,6 @@ export function inProgressMoments(zones: string[], now: Temporal.Instant): ZoneM
 
 const searchCursorSchema = z.object({ sortKey: z.number(), id: z.uuid() });
 
-function decodeSearchCursor(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  try {
-    const parsed = searchCursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Falls through to the error below.
-  }
-  throw invalidField('cursor', 'That page link is not valid any more; search again.');
-}
-
 /** The finder: meetings matching the search, nearest first near a place, else by day and time. */
 export async function findMeetings(
   ctx: ServiceContext,
@@ -387,7 +377,7 @@ export async function findMeetings(
     program: search.program || undefined,
     region: search.region || undefined,
     words: search.q || undefined,
-    after: decodeSearchCursor(search.cursor),
+    after: decodeCursor(searchCursorSchema, search.cursor),
     limit: limit + 1,
   });
   const page = rows.slice(0, limit);
@@ -404,10 +394,7 @@ export async function findMeetings(
           : null,
       ),
     ),
-    nextCursor:
-      rows.length > limit && last
-        ? Buffer.from(JSON.stringify({ sortKey: last.sortKey, id: last.meeting.id })).toString('base64url')
-        : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ sortKey: last.sortKey, id: last.meeting.id }) : null,
   };
 }
 

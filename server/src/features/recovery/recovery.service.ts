@@ -19,6 +19,7 @@ import {
 } from '@kindred/common/recovery';
 import { z } from 'zod';
 import { recordAuditEvent } from '../../platform/audit.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursors.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { findHandlesByIds } from '../accounts/accounts.service.ts';
@@ -397,24 +398,6 @@ export const JOURNAL_PAGE_SIZE = 20;
 
 const journalCursorSchema = z.object({ writtenOn: z.string(), createdAt: z.string(), id: z.uuid() });
 const feedCursorSchema = z.object({ createdAt: z.string(), id: z.uuid() });
-
-function encodeCursor(position: object): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
-}
-
-function decodeCursor<Schema extends z.ZodType>(
-  schema: Schema,
-  cursor: string | undefined,
-): z.output<Schema> | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  try {
-    const parsed = schema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Falls through to the error below.
-  }
-  throw invalidField('cursor', 'That page link is not valid any more; start from the first page.');
-}
 
 async function loadReadableEntry(ctx: ServiceContext, auth: Auth, entryId: string) {
   const entry = await findJournalEntryById(ctx.db, entryId);
