@@ -38,7 +38,10 @@ const importMeetings = `npx tsx server/src/cli.ts meetings import ${JSON.stringi
 // The meeting sources journey signs in as a meeting editor. Roles are set with the CLI, so before the
 // server starts too: create-admin prints the account's one-time password, which the journey reads
 // from this file (e2e/meeting-sources.spec.ts), then set-role makes the account a meeting editor.
-const meetingEditorHandle = 'e2e_editor';
+// A new handle each run (workers inherit it): create-admin prints a one-time password only when
+// it creates the member, so the handle must never exist already.
+process.env.KINDRED_E2E_EDITOR ??= `editor_${Date.now().toString(36)}`;
+const meetingEditorHandle = process.env.KINDRED_E2E_EDITOR;
 const meetingEditorFile = path.join(process.env.KINDRED_E2E_DATA_DIR, 'editor.txt');
 const createMeetingEditor = [
   `npx tsx server/src/cli.ts create-admin ${meetingEditorHandle} > ${JSON.stringify(meetingEditorFile)}`,

@@ -4,9 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './helpers/accessibility.ts';
 import { joinKindred, mainNav, pageHeading, uniqueHandle } from './helpers/accounts.ts';
 
-// Before the server starts, playwright.config.ts creates the meeting editor "e2e_editor" with the CLI
+// Before the server starts, playwright.config.ts creates this run's meeting editor with the CLI
 // and writes its one-time password into the run's data directory.
-const editorHandle = 'e2e_editor';
+const editorHandle = process.env.KINDRED_E2E_EDITOR ?? 'missing-editor';
 const feeds = path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'meeting-feeds');
 
 function editorPassword(): string {
