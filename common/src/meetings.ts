@@ -1,5 +1,6 @@
 /** The meeting finder: search parameters and the meetings it answers with. */
 import { z } from 'zod';
+import { plainDateSchema } from './calendar.ts';
 
 export const attendanceModes = ['in_person', 'online', 'hybrid', 'inactive'] as const;
 export type AttendanceMode = (typeof attendanceModes)[number];
@@ -175,12 +176,7 @@ export const placeSearchResponseSchema = z.object({ places: z.array(placeSchema)
 /* ----------------------------------------------------------------- my meetings */
 
 export const attendanceInputSchema = z
-  .object({
-    day: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
-      .optional(),
-  })
+  .object({ day: plainDateSchema.optional().describe('Defaults to today in the member’s zone') })
   .strict();
 export type AttendanceInput = z.input<typeof attendanceInputSchema>;
 

@@ -325,6 +325,13 @@ describe('a meeting page, its calendar, favorites and "I went"', () => {
       payload: JSON.stringify({ day: '2999-01-01' }),
     });
     expect(future.statusCode).toBe(400);
+    const impossible = await t.app.inject({
+      method: 'POST',
+      url: `/api/meetings/${slug}/attendance`,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ day: '2025-02-30' }),
+    });
+    expect((errorOf(impossible).details as { issues: Array<{ path: string }> }).issues[0]!.path).toBe('day');
     const exported = (await t.app.inject({ method: 'GET', url: '/api/me/export', headers })).json();
     expect(exported.meetings).toMatchObject({
       favorites: [{ slug }],

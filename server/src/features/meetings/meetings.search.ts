@@ -7,6 +7,7 @@
 import { and, arrayContains, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AttendanceMode } from '@kindred/common/meetings';
 import type { Database } from '../../db/client.ts';
+import { likePattern } from '../../db/like.ts';
 import { meetings } from './meetings.tables.ts';
 
 const EARTH_RADIUS_MILES = 3958.8;
@@ -63,10 +64,6 @@ const summaryColumns = {
   conferenceUrl: meetings.conferenceUrl,
   conferencePhone: meetings.conferencePhone,
 };
-
-function likePattern(words: string): string {
-  return `%${words.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 /** Miles between the meeting and a point (haversine), as SQL. */
 function distanceMiles(latitude: number, longitude: number): SQL<number> {

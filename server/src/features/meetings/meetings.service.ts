@@ -23,7 +23,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { requireRole, type Auth } from '../accounts/accounts.sessions.ts';
 import { findMemberTimeZone } from '../profiles/profiles.service.ts';
 import { applyParsedSource, parseSource, slugify, type ImportProgress } from './meetings.import.ts';
-import { MalformedSourceError } from './meetings.import-types.ts';
+import { MalformedSourceError, type ParsedSource } from './meetings.import-types.ts';
 import { findPlaces, geocodeOnline, OFFLINE_PLACES_ATTRIBUTION } from './meetings.places.ts';
 import {
   presentFeedMeeting,
@@ -110,25 +110,33 @@ async function uniqueSourceSlug(ctx: ServiceContext, name: string): Promise<stri
   }
 }
 
-/** Parses a source's text and applies it; a malformed file is refused and changes nothing. */
-async function importIntoSource(
-  ctx: ServiceContext,
-  source: MeetingSourceRow,
-  text: string,
-  onProgress?: ImportProgress,
-): Promise<ImportReport> {
-  let parsed;
+/** Reads a source's text in its format; a file that cannot be read is refused (400) with the reason. */
+function readSource(kind: MeetingSourceKind, text: string, defaultTimeZone: string): ParsedSource {
   try {
-    parsed = parseSource(source.kind, text, source.defaultTimeZone);
+    return parseSource(kind, text, defaultTimeZone);
   } catch (error) {
     if (error instanceof MalformedSourceError) {
       throw new AppError('invalid_input', `The file was refused and nothing changed: ${error.message}`);
     }
     throw error;
   }
+}
+
+/** Applies a parsed source to its stored meetings. */
+async function applySource(
+  ctx: ServiceContext,
+  source: MeetingSourceRow,
+  parsed: ParsedSource,
+  onProgress?: ImportProgress,
+): Promise<ImportReport> {
   const report = await applyParsedSource(ctx.db, source, parsed, onProgress);
   forgetMeetingTimeZones(ctx.db);
   return report;
+}
+
+/** Parses a source's text and applies it; a malformed file is refused and changes nothing. */
+async function importIntoSource(ctx: ServiceContext, source: MeetingSourceRow, text: string): Promise<ImportReport> {
+  return applySource(ctx, source, readSource(source.kind, text, source.defaultTimeZone));
 }
 
 function checkSourceSettings(settings: { kind?: string | undefined; defaultTimeZone?: string | undefined }) {
@@ -156,15 +164,8 @@ export async function importMeetings(
   checkSourceSettings({ kind: input.kind, defaultTimeZone: input.defaultTimeZone });
   const name = input.sourceName.trim();
   if (name === '' || name.length > 100) throw invalidField('source', 'A source needs a name of 1–100 characters.');
-  // Parse before touching the source, so a refused file leaves even its settings alone.
-  try {
-    parseSource(input.kind, input.text, input.defaultTimeZone);
-  } catch (error) {
-    if (error instanceof MalformedSourceError) {
-      throw new AppError('invalid_input', `The file was refused and nothing changed: ${error.message}`);
-    }
-    throw error;
-  }
+  // Parsed once, before touching the source, so a refused file leaves even its settings alone.
+  const parsed = readSource(input.kind, input.text, input.defaultTimeZone);
   const settings = {
     kind: input.kind,
     defaultTimeZone: input.defaultTimeZone,
@@ -175,7 +176,7 @@ export async function importMeetings(
   const source = existing
     ? await updateSource(ctx.db, existing.id, settings)
     : await insertSource(ctx.db, { name, slug: await uniqueSourceSlug(ctx, name), ...settings });
-  const report = await importIntoSource(ctx, source, input.text, onProgress);
+  const report = await applySource(ctx, source, parsed, onProgress);
   return { source, report };
 }
 
@@ -506,10 +507,16 @@ export async function favoritesCalendar(ctx: ServiceContext, auth: Auth): Promis
 
 /** "90 meetings in 90 days": the member's attendance in the 90 days up to today, in their zone. */
 export async function getAttendanceProgress(ctx: ServiceContext, auth: Auth): Promise<AttendanceProgress> {
-  const today = Temporal.Now.plainDateISO(await findMemberTimeZone(ctx, auth.user.id));
-  const summary = await summarizeAttendance(ctx.db, auth.user.id, today.subtract({ days: 89 }).toString());
+  const today = Temporal.Now.plainDateISO(await findMemberTimeZone(ctx, auth.user.id)).toString();
+  return attendanceProgressOn(ctx, auth.user.id, today);
+}
+
+/** The 90 days up to `today` (the member's own today) and the most recent meetings. */
+async function attendanceProgressOn(ctx: ServiceContext, userId: string, today: string): Promise<AttendanceProgress> {
+  const since = Temporal.PlainDate.from(today).subtract({ days: 89 }).toString();
+  const summary = await summarizeAttendance(ctx.db, userId, since);
   return {
-    today: today.toString(),
+    today,
     meetingsInLast90Days: summary.meetingsSince,
     daysWithAMeetingInLast90Days: summary.daysSince,
     totalMeetings: summary.total,
@@ -527,13 +534,6 @@ export async function recordAttendance(
   const meeting = await getMeetingRow(ctx, slug);
   const today = Temporal.Now.plainDateISO(await findMemberTimeZone(ctx, auth.user.id)).toString();
   const attendedOn = day ?? today;
-  let isRealDay = false;
-  try {
-    isRealDay = Temporal.PlainDate.from(attendedOn, { overflow: 'reject' }).toString() === attendedOn;
-  } catch {
-    isRealDay = false;
-  }
-  if (!isRealDay) throw invalidField('day', 'Enter a date as YYYY-MM-DD.');
   if (attendedOn > today) throw invalidField('day', 'That day has not happened yet.');
   if (attendedOn < '2000-01-01') throw invalidField('day', 'Enter a date after 2000.');
   await insertAttendance(ctx.db, {
@@ -542,7 +542,7 @@ export async function recordAttendance(
     meetingName: meeting.name,
     day: attendedOn,
   });
-  return getAttendanceProgress(ctx, auth);
+  return attendanceProgressOn(ctx, auth.user.id, today);
 }
 
 /** The member's favorites and attendance, for their data export. */

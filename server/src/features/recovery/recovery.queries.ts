@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { SupportContact } from '@kindred/common/recovery';
 import type { Database } from '../../db/client.ts';
+import { likePattern } from '../../db/like.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import {
   checkIns,
@@ -208,11 +209,6 @@ export async function deleteJournalEntry(db: Database, entryId: string): Promise
 }
 
 export type JournalPosition = { writtenOn: string; createdAt: string; id: string };
-
-/** Escapes % _ and \ so a search word is matched literally by ILIKE. */
-function likePattern(words: string): string {
-  return `%${words.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 /**
  * A page of a member's journal, newest first, optionally only entries matching the words: English
