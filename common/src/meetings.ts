@@ -1,6 +1,7 @@
 /** The meeting finder: search parameters and the meetings it answers with. */
 import { z } from 'zod';
-import { plainDateSchema } from './calendar.ts';
+import { localTimeSchema, plainDateSchema } from './calendar.ts';
+import { isKnownTimeZone } from './profiles.ts';
 
 export const attendanceModes = ['in_person', 'online', 'hybrid', 'inactive'] as const;
 export type AttendanceMode = (typeof attendanceModes)[number];
@@ -27,6 +28,25 @@ export const timeOfDayWindows: Record<TimeOfDay, { from: string; to: string; lab
   evening: { from: '17:00', to: '21:00', label: 'Evening (5–9 pm)' },
   night: { from: '21:00', to: '24:00', label: 'Night (after 9 pm)' },
 };
+
+/**
+ * Which weeks of the month a meeting meets on its weekday, for meetings entered by hand that do not
+ * meet every week: 1–5 = the 1st … 5th such weekday of the month, -1 = the last. Null = every week.
+ */
+export const weeksOfMonth = [1, 2, 3, 4, 5, -1] as const;
+export type WeekOfMonth = (typeof weeksOfMonth)[number];
+export const weekOfMonthLabels: Record<WeekOfMonth, string> = {
+  1: '1st',
+  2: '2nd',
+  3: '3rd',
+  4: '4th',
+  5: '5th',
+  [-1]: 'last',
+};
+const weeksOfMonthSchema = z
+  .array(z.number().int())
+  .nullable()
+  .describe('Null = every week; 1–5 = the nth such weekday of the month; -1 = the last');
 
 export const MEETING_SEARCH_TEXT_MAX_LENGTH = 100;
 export const MEETING_PAGE_SIZE_MAX = 100;
@@ -88,6 +108,7 @@ export const meetingSummarySchema = z.object({
   slug: z.string(),
   name: z.string(),
   day: z.number().int().nullable().describe('0 = Sunday … 6 = Saturday; null = by appointment'),
+  weeksOfMonth: weeksOfMonthSchema,
   startTime: z.string().nullable().describe('HH:MM in the meeting’s own time zone'),
   endTime: z.string().nullable(),
   timeZone: z.string(),
@@ -145,6 +166,8 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
     square: z.string().nullable(),
   }),
   source: z.object({ name: z.string(), program: z.string().nullable(), url: z.string().nullable() }).nullable(),
+  /** Entered by this site's editors (not from a source): they can change it here. */
+  isHandEntered: z.boolean(),
   /** When the source last changed it (or, when the source does not say, when Kindred did). */
   updatedAt: z.iso.datetime(),
   /** A maps link for an in-person meeting at a precise address; null otherwise. */
@@ -158,6 +181,26 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 export const meetingDetailResponseSchema = z.object({ meeting: meetingDetailSchema });
 export const meetingSlugParamsSchema = z.object({ slug: z.string().min(1).max(200) });
+
+/** "Request a change" to this site's editors, for a meeting that has no feedback address of its own. */
+export const CHANGE_REQUEST_MAX_LENGTH = 2000;
+export const changeRequestInputSchema = z
+  .object({
+    message: z
+      .string()
+      .trim()
+      .min(1, 'Say what should change.')
+      .max(CHANGE_REQUEST_MAX_LENGTH, `A request has at most ${CHANGE_REQUEST_MAX_LENGTH} characters.`),
+    contact: z
+      .string()
+      .trim()
+      .max(200, 'At most 200 characters.')
+      .optional()
+      .describe('How an editor can reply (optional: an email, a phone, a handle)'),
+  })
+  .strict();
+export type ChangeRequestInput = z.input<typeof changeRequestInputSchema>;
+export type ChangeRequestValues = z.output<typeof changeRequestInputSchema>;
 
 /* ----------------------------------------------------------------- places */
 
@@ -200,6 +243,129 @@ export const finderSettingsSchema = z.object({
   placesAttribution: z.string(),
 });
 export type FinderSettings = z.infer<typeof finderSettingsSchema>;
+
+/* ----------------------------------------------------------------- meetings entered by hand (meeting editors) */
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : null));
+
+const optionalCoordinate = (limit: 90 | 180, name: string) =>
+  z
+    .number()
+    .min(-limit, `A ${name} is from -${limit} to ${limit}.`)
+    .max(limit, `A ${name} is from -${limit} to ${limit}.`)
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null);
+
+const httpLink = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'Enter a web address starting with https://');
+
+/**
+ * A meeting an editor enters by hand. Unlike a feed, it may meet only on some weeks of the month
+ * ("1st and 3rd Tuesdays", "last Friday"); such meetings are left out of the published Meeting
+ * Guide feed, which can only say "every week".
+ */
+export const handMeetingInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'A meeting needs a name.').max(200, 'A name has at most 200 characters.'),
+    program: optionalText(100),
+    day: z.number().int().min(0, 'Choose a day.').max(6, 'Choose a day.'),
+    weeksOfMonth: z
+      .array(z.literal(weeksOfMonth, 'A week is 1–5 (the 1st to the 5th) or -1 (the last).'))
+      .max(weeksOfMonth.length)
+      .refine((weeks) => new Set(weeks).size === weeks.length, 'Choose each week once.')
+      .nullable()
+      .optional()
+      .transform((weeks) =>
+        weeks && weeks.length > 0 ? [...weeks].sort((a, b) => (a === -1 ? 9 : a) - (b === -1 ? 9 : b)) : null,
+      )
+      .describe('Leave empty for every week'),
+    startTime: localTimeSchema.describe('HH:MM in the meeting’s zone'),
+    endTime: localTimeSchema
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    timeZone: z.string().refine(isKnownTimeZone, 'Choose a time zone from the list.'),
+    types: z.array(z.string().max(20)).max(30).default([]).describe('Meeting Guide type codes'),
+    notes: optionalText(4000),
+    locationName: optionalText(200),
+    locationNotes: optionalText(2000),
+    formattedAddress: optionalText(300).describe('The street address as people write it'),
+    latitude: optionalCoordinate(90, 'latitude'),
+    longitude: optionalCoordinate(180, 'longitude'),
+    isLocationTemporarilyClosed: z.boolean().default(false),
+    regions: z.array(z.string().trim().min(1).max(100)).max(5).default([]),
+    groupName: optionalText(200),
+    conferenceUrl: httpLink
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    conferenceUrlNotes: optionalText(1000),
+    conferencePhone: optionalText(100),
+    conferencePhoneNotes: optionalText(1000),
+  })
+  .strict()
+  .refine((input) => (input.latitude === null) === (input.longitude === null), {
+    message: 'Give both latitude and longitude, or neither.',
+    path: ['longitude'],
+  });
+export type HandMeetingInput = z.input<typeof handMeetingInputSchema>;
+export type HandMeetingValues = z.output<typeof handMeetingInputSchema>;
+
+/** A hand-entered meeting as its editors see it in their list (and load into the form). */
+export const handMeetingSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  program: z.string().nullable(),
+  day: z.number().int(),
+  weeksOfMonth: z.array(z.number().int()).nullable(),
+  startTime: z.string(),
+  endTime: z.string().nullable(),
+  timeZone: z.string(),
+  types: z.array(z.string()),
+  notes: z.string().nullable(),
+  locationName: z.string().nullable(),
+  locationNotes: z.string().nullable(),
+  formattedAddress: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  isLocationTemporarilyClosed: z.boolean(),
+  regions: z.array(z.string()),
+  groupName: z.string().nullable(),
+  conferenceUrl: z.string().nullable(),
+  conferenceUrlNotes: z.string().nullable(),
+  conferencePhone: z.string().nullable(),
+  conferencePhoneNotes: z.string().nullable(),
+  attendance: z.enum(attendanceModes),
+  openChangeRequests: z.number().int(),
+  updatedAt: z.iso.datetime(),
+});
+export type HandMeeting = z.infer<typeof handMeetingSchema>;
+export const handMeetingResponseSchema = z.object({ meeting: handMeetingSchema });
+export const handMeetingListResponseSchema = z.object({ meetings: z.array(handMeetingSchema) });
+
+/** A request for a change, as the editors see it. */
+export const changeRequestItemSchema = z.object({
+  id: z.string(),
+  meeting: z.object({ slug: z.string(), name: z.string() }),
+  message: z.string(),
+  contact: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+});
+export type ChangeRequestItem = z.infer<typeof changeRequestItemSchema>;
+export const changeRequestListResponseSchema = z.object({ requests: z.array(changeRequestItemSchema) });
+export const changeRequestIdParamsSchema = z.object({ id: z.uuid('Unknown request.') });
 
 /* ----------------------------------------------------------------- sources (meeting editors) */
 

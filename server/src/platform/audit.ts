@@ -9,7 +9,10 @@ export type AuditAction =
   | 'member.made_admin'
   | 'member.role_changed'
   | 'account.deleted'
-  | 'account.password_changed';
+  | 'account.password_changed'
+  | 'meeting.entered'
+  | 'meeting.changed'
+  | 'meeting.removed';
 
 /** Writes one audit row. Call it inside the transaction of the act it records. */
 export async function recordAuditEvent(

@@ -11,6 +11,7 @@ export type MeetingSummaryRow = Pick<
   | 'slug'
   | 'name'
   | 'day'
+  | 'weeksOfMonth'
   | 'startTime'
   | 'endTime'
   | 'timeZone'
@@ -40,6 +41,7 @@ export function presentMeetingSummary(
     slug: meeting.slug,
     name: meeting.name,
     day: meeting.day,
+    weeksOfMonth: meeting.weeksOfMonth,
     startTime: hhmm(meeting.startTime),
     endTime: hhmm(meeting.endTime),
     timeZone: meeting.timeZone,
@@ -152,6 +154,7 @@ export function presentMeetingDetail(
     source: context.source
       ? { name: context.source.name, program: context.source.program, url: context.source.url }
       : null,
+    isHandEntered: meeting.sourceId === null,
     updatedAt: (meeting.sourceUpdatedAt ?? meeting.updatedAt).toISOString(),
     directionsUrl: directionsUrl(meeting),
     changeRequest: changeRequestFor(meeting),

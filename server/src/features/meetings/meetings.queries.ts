@@ -1,6 +1,13 @@
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { meetingAttendance, meetingFavorites, meetingSources, meetings, type ImportReport } from './meetings.tables.ts';
+import {
+  meetingAttendance,
+  meetingChangeRequests,
+  meetingFavorites,
+  meetingSources,
+  meetings,
+  type ImportReport,
+} from './meetings.tables.ts';
 
 export type MeetingSourceRow = typeof meetingSources.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -99,12 +106,15 @@ export async function findMeetingBySourceKey(db: Database, sourceId: string, sou
   return row ?? null;
 }
 
-/** Every meeting that is meeting (not inactive), by day and time: the published feed. */
-export async function findActiveMeetings(db: Database): Promise<MeetingRow[]> {
+/**
+ * The published feed: every meeting that is meeting (not inactive) every week, by day and time.
+ * Meetings on some weeks of the month only are left out: the Meeting Guide format cannot say so.
+ */
+export async function findFeedMeetings(db: Database): Promise<MeetingRow[]> {
   return db
     .select()
     .from(meetings)
-    .where(ne(meetings.attendance, 'inactive'))
+    .where(and(ne(meetings.attendance, 'inactive'), isNull(meetings.weeksOfMonth)))
     .orderBy(asc(meetings.day), asc(meetings.startTime), asc(meetings.id));
 }
 
@@ -257,4 +267,73 @@ export async function claimDueSource(db: Database): Promise<MeetingSourceRow | n
 
 export async function recordSourceError(db: Database, sourceId: string, message: string | null): Promise<void> {
   await db.update(meetingSources).set({ lastError: message }).where(eq(meetingSources.id, sourceId));
+}
+
+/* ----------------------------------------------------------------- meetings entered by hand */
+
+/** Meetings entered by hand, by name, with how many change requests wait for each. */
+export async function findHandMeetings(db: Database) {
+  return db
+    .select({
+      meeting: meetings,
+      openChangeRequests: db.$count(
+        meetingChangeRequests,
+        and(eq(meetingChangeRequests.meetingId, meetings.id), isNull(meetingChangeRequests.resolvedAt)),
+      ),
+    })
+    .from(meetings)
+    .where(isNull(meetings.sourceId))
+    .orderBy(asc(sql`lower(${meetings.name})`), asc(meetings.day), asc(meetings.startTime));
+}
+
+export async function insertMeeting(db: Database, row: NewMeetingRow): Promise<MeetingRow> {
+  const [inserted] = await db.insert(meetings).values(row).returning();
+  return inserted!;
+}
+
+export async function isMeetingSlugTaken(db: Database, slug: string): Promise<boolean> {
+  const [row] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.slug, slug)).limit(1);
+  return row !== undefined;
+}
+
+export async function countOpenChangeRequestsOfMeeting(db: Database, meetingId: string): Promise<number> {
+  return db.$count(
+    meetingChangeRequests,
+    and(eq(meetingChangeRequests.meetingId, meetingId), isNull(meetingChangeRequests.resolvedAt)),
+  );
+}
+
+/* ----------------------------------------------------------------- change requests */
+
+export async function insertChangeRequest(db: Database, row: typeof meetingChangeRequests.$inferInsert): Promise<void> {
+  await db.insert(meetingChangeRequests).values(row);
+}
+
+/** Change requests, newest first: the open ones, or those resolved lately. */
+export async function findChangeRequests(db: Database, status: 'open' | 'resolved', limit: number) {
+  return db
+    .select({
+      id: meetingChangeRequests.id,
+      message: meetingChangeRequests.message,
+      contact: meetingChangeRequests.contact,
+      createdAt: meetingChangeRequests.createdAt,
+      resolvedAt: meetingChangeRequests.resolvedAt,
+      meetingSlug: meetings.slug,
+      meetingName: meetings.name,
+    })
+    .from(meetingChangeRequests)
+    .innerJoin(meetings, eq(meetings.id, meetingChangeRequests.meetingId))
+    .where(status === 'open' ? isNull(meetingChangeRequests.resolvedAt) : isNotNull(meetingChangeRequests.resolvedAt))
+    .orderBy(desc(status === 'open' ? meetingChangeRequests.createdAt : meetingChangeRequests.resolvedAt))
+    .limit(limit);
+}
+
+/** Marks a request done (once); false when there is no such open request. */
+export async function resolveChangeRequest(db: Database, requestId: string, editorId: string): Promise<boolean> {
+  const rows = await db
+    .update(meetingChangeRequests)
+    .set({ resolvedAt: new Date(), resolvedBy: editorId })
+    .where(and(eq(meetingChangeRequests.id, requestId), isNull(meetingChangeRequests.resolvedAt)))
+    .returning({ id: meetingChangeRequests.id });
+  return rows.length > 0;
 }

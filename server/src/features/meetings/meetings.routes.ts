@@ -2,6 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   attendanceInputSchema,
+  changeRequestIdParamsSchema,
+  changeRequestInputSchema,
+  changeRequestListResponseSchema,
+  handMeetingInputSchema,
+  handMeetingListResponseSchema,
+  handMeetingResponseSchema,
+  meetingTypeSchema,
   attendanceProgressResponseSchema,
   favoriteMeetingsResponseSchema,
   finderSettingsSchema,
@@ -22,7 +29,19 @@ import {
 } from '@kindred/common/meetings';
 import type { ServiceContext } from '../../platform/context.ts';
 import { noContent, withErrors } from '../../platform/http.ts';
+import { rateLimitBy } from '../../platform/rate-limits.ts';
 import { findAuth, requireAuth } from '../accounts/accounts.sessions.ts';
+import {
+  createHandMeeting,
+  getHandMeeting,
+  listChangeRequests,
+  listHandMeetings,
+  removeHandMeeting,
+  requestMeetingChange,
+  resolveMeetingChangeRequest,
+  updateHandMeeting,
+} from './meetings.editing.ts';
+import { listMeetingTypes } from './meetings.types.ts';
 import {
   createSource,
   importSourceNow,
@@ -89,6 +108,21 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/api/meetings/types',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Every meeting type (the Meeting Guide reserved codes) with its name',
+          response: withErrors({ 200: z.object({ types: z.array(meetingTypeSchema) }) }),
+        },
+      },
+      async (_request, reply) => {
+        reply.header('cache-control', 'public, max-age=86400');
+        return { types: listMeetingTypes('en') };
+      },
+    );
+
+    app.get(
       '/api/places',
       {
         schema: {
@@ -131,6 +165,27 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
           .type(calendarType)
           .header('content-disposition', `attachment; filename="${request.params.slug.slice(0, 80)}.ics"`)
           .send(text);
+      },
+    );
+
+    app.post(
+      '/api/meetings/:slug/change-requests',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: "Ask this site's editors to change a meeting (one without a feedback address of its own)",
+          params: meetingSlugParamsSchema,
+          body: changeRequestInputSchema,
+          response: withErrors({ 204: noContent }),
+        },
+        onRequest: rateLimitBy(
+          { name: 'meeting-change-request-ip', max: 10, windowSeconds: 3600, key: (request) => request.ip },
+          ctx.redis,
+        ),
+      },
+      async (request, reply) => {
+        await requestMeetingChange(ctx, await findAuth(ctx, request), request.params.slug, request.body);
+        return reply.status(204).send(null);
       },
     );
 
@@ -216,6 +271,114 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ progress: await getAttendanceProgress(ctx, await requireAuth(ctx, request)) }),
+    );
+
+    /* meetings entered by hand, and change requests: meeting editors and admins */
+    app.get(
+      '/api/admin/meetings',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Meetings entered by hand on this site (meeting editors)',
+          response: withErrors({ 200: handMeetingListResponseSchema }),
+        },
+      },
+      async (request) => ({ meetings: await listHandMeetings(ctx, await requireAuth(ctx, request)) }),
+    );
+
+    app.post(
+      '/api/admin/meetings',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Enter a meeting by hand, weekly or on some weeks of the month (meeting editors)',
+          body: handMeetingInputSchema,
+          response: withErrors({ 201: handMeetingResponseSchema }),
+        },
+      },
+      async (request, reply) => {
+        const meeting = await createHandMeeting(ctx, await requireAuth(ctx, request), request.body);
+        reply.code(201);
+        return { meeting };
+      },
+    );
+
+    app.get(
+      '/api/admin/meetings/:slug',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'A meeting entered by hand, to edit (meeting editors)',
+          params: meetingSlugParamsSchema,
+          response: withErrors({ 200: handMeetingResponseSchema }),
+        },
+      },
+      async (request) => ({
+        meeting: await getHandMeeting(ctx, await requireAuth(ctx, request), request.params.slug),
+      }),
+    );
+
+    app.put(
+      '/api/admin/meetings/:slug',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Change a meeting entered by hand (meeting editors)',
+          params: meetingSlugParamsSchema,
+          body: handMeetingInputSchema,
+          response: withErrors({ 200: handMeetingResponseSchema }),
+        },
+      },
+      async (request) => ({
+        meeting: await updateHandMeeting(ctx, await requireAuth(ctx, request), request.params.slug, request.body),
+      }),
+    );
+
+    app.delete(
+      '/api/admin/meetings/:slug',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Remove a meeting entered by hand (meeting editors)',
+          params: meetingSlugParamsSchema,
+          response: withErrors({ 204: noContent }),
+        },
+      },
+      async (request, reply) => {
+        await removeHandMeeting(ctx, await requireAuth(ctx, request), request.params.slug);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/admin/meeting-change-requests',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Requests to change meetings, newest first (meeting editors)',
+          querystring: z.object({ status: z.enum(['open', 'resolved']).default('open') }),
+          response: withErrors({ 200: changeRequestListResponseSchema }),
+        },
+      },
+      async (request) => ({
+        requests: await listChangeRequests(ctx, await requireAuth(ctx, request), request.query.status),
+      }),
+    );
+
+    app.post(
+      '/api/admin/meeting-change-requests/:id/resolve',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Mark a change request done (meeting editors)',
+          params: changeRequestIdParamsSchema,
+          response: withErrors({ 204: noContent }),
+        },
+      },
+      async (request, reply) => {
+        await resolveMeetingChangeRequest(ctx, await requireAuth(ctx, request), request.params.id);
+        return reply.status(204).send(null);
+      },
     );
 
     /* sources: meeting editors and admins */

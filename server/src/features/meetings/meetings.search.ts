@@ -13,13 +13,22 @@ import { meetings } from './meetings.tables.ts';
 const EARTH_RADIUS_MILES = 3958.8;
 const MILES_PER_DEGREE_LATITUDE = 69.0;
 
+/** Where a local date falls in its month (for meetings on some weeks only): the nth weekday, and the last? */
+export type MonthWeek = { nth: number; isLast: boolean };
 /**
  * A local start-time window on one day in one zone: [from, to], times "HH:MM:SS". `minutesAhead`
  * is how far `from` is from now (0, or the minutes to midnight for the next day's window).
  */
-export type ZoneWindow = { timeZone: string; day: number; from: string; to: string; minutesAhead: number };
+export type ZoneWindow = {
+  timeZone: string;
+  day: number;
+  week: MonthWeek;
+  from: string;
+  to: string;
+  minutesAhead: number;
+};
 /** A meeting under way: on `day` in `timeZone`, started at or before `at`, not yet ended. */
-export type ZoneMoment = { timeZone: string; day: number; at: string };
+export type ZoneMoment = { timeZone: string; day: number; week: MonthWeek; previousWeek: MonthWeek; at: string };
 
 export type MeetingSearchParameters = {
   near?: { latitude: number; longitude: number; radiusMiles: number } | undefined;
@@ -45,6 +54,7 @@ const summaryColumns = {
   slug: meetings.slug,
   name: meetings.name,
   day: meetings.day,
+  weeksOfMonth: meetings.weeksOfMonth,
   startTime: meetings.startTime,
   endTime: meetings.endTime,
   timeZone: meetings.timeZone,
@@ -77,6 +87,12 @@ function valuesList(rows: SQL[]): SQL {
   return sql.join(rows, sql`, `);
 }
 
+/** The meeting meets in the week of the month given as (nth, is_last) columns: every week, or one of its weeks. */
+function meetsInWeek(nth: SQL, isLast: SQL): SQL {
+  return sql`(${meetings.weeksOfMonth} is null or ${nth} = any(${meetings.weeksOfMonth})
+    or (${isLast} and -1 = any(${meetings.weeksOfMonth})))`;
+}
+
 /** Meetings matching every filter given, nearest first when searching near a point, else by day and time. */
 export async function searchMeetings(db: Database, parameters: MeetingSearchParameters) {
   const conditions: SQL[] = [];
@@ -87,12 +103,14 @@ export async function searchMeetings(db: Database, parameters: MeetingSearchPara
       ? valuesList(
           parameters.startingIn.map(
             (window) =>
-              sql`(${window.timeZone}::text, ${window.day}::smallint, ${window.from}::time, ${window.to}::time, ${window.minutesAhead}::int)`,
+              sql`(${window.timeZone}::text, ${window.day}::smallint, ${window.from}::time, ${window.to}::time, ${window.minutesAhead}::int, ${window.week.nth}::smallint, ${window.week.isLast}::boolean)`,
           ),
         )
       : null;
+  const startingWindowColumns = sql`w(zone, day, start_from, start_to, minutes_ahead, nth, is_last)`;
   const inStartingWindow = sql`${meetings.timeZone} = w.zone and ${meetings.day} = w.day
-    and ${meetings.startTime} >= w.start_from and ${meetings.startTime} <= w.start_to`;
+    and ${meetings.startTime} >= w.start_from and ${meetings.startTime} <= w.start_to
+    and ${meetsInWeek(sql`w.nth`, sql`w.is_last`)}`;
   if (near) {
     const latitudeSpan = near.radiusMiles / MILES_PER_DEGREE_LATITUDE;
     const longitudeSpan =
@@ -106,7 +124,7 @@ export async function searchMeetings(db: Database, parameters: MeetingSearchPara
   } else if (startingWindows) {
     // Soonest first, whatever the zone: minutes from now until the meeting starts.
     sortKey = sql<number>`(select min(extract(epoch from (${meetings.startTime} - w.start_from)) / 60 + w.minutes_ahead)
-      from (values ${startingWindows}) as w(zone, day, start_from, start_to, minutes_ahead) where ${inStartingWindow})`;
+      from (values ${startingWindows}) as ${startingWindowColumns} where ${inStartingWindow})`;
   } else {
     // Day, then time, as one number: minutes into the week; by-appointment meetings last.
     sortKey = sql<number>`(coalesce(${meetings.day}, 7) * 1440 + coalesce(extract(epoch from ${meetings.startTime}) / 60, 0))`;
@@ -124,7 +142,7 @@ export async function searchMeetings(db: Database, parameters: MeetingSearchPara
   }
   if (parameters.startingIn) {
     if (!startingWindows) return [];
-    conditions.push(sql`exists (select 1 from (values ${startingWindows}) as w(zone, day, start_from, start_to, minutes_ahead)
+    conditions.push(sql`exists (select 1 from (values ${startingWindows}) as ${startingWindowColumns}
       where ${inStartingWindow})`);
   }
   if (parameters.inProgressAt) {
@@ -132,16 +150,19 @@ export async function searchMeetings(db: Database, parameters: MeetingSearchPara
     const moments = valuesList(
       parameters.inProgressAt.map(
         (moment) =>
-          sql`(${moment.timeZone}::text, ${moment.day}::smallint, ${(moment.day + 6) % 7}::smallint, ${moment.at}::time)`,
+          sql`(${moment.timeZone}::text, ${moment.day}::smallint, ${(moment.day + 6) % 7}::smallint, ${moment.at}::time,
+            ${moment.week.nth}::smallint, ${moment.week.isLast}::boolean, ${moment.previousWeek.nth}::smallint, ${moment.previousWeek.isLast}::boolean)`,
       ),
     );
     // Without an end time a meeting counts as an hour long; an end at or before the start means it
     // runs past midnight (time arithmetic wraps, so 23:30 + 1 hour is 00:30).
     const end = sql`coalesce(${meetings.endTime}, ${meetings.startTime} + interval '1 hour')`;
-    conditions.push(sql`exists (select 1 from (values ${moments}) as m(zone, day, previous_day, at)
+    conditions.push(sql`exists (select 1 from (values ${moments}) as m(zone, day, previous_day, at, nth, is_last, previous_nth, previous_is_last)
       where ${meetings.timeZone} = m.zone and (
-        (${meetings.day} = m.day and ${meetings.startTime} <= m.at and (${end} > m.at or ${end} <= ${meetings.startTime}))
-        or (${meetings.day} = m.previous_day and ${end} <= ${meetings.startTime} and ${end} > m.at)))`);
+        (${meetings.day} = m.day and ${meetings.startTime} <= m.at and (${end} > m.at or ${end} <= ${meetings.startTime})
+          and ${meetsInWeek(sql`m.nth`, sql`m.is_last`)})
+        or (${meetings.day} = m.previous_day and ${end} <= ${meetings.startTime} and ${end} > m.at
+          and ${meetsInWeek(sql`m.previous_nth`, sql`m.previous_is_last`)})))`);
   }
   conditions.push(ne(meetings.attendance, 'inactive'));
   if (parameters.modes?.length) conditions.push(sql`${meetings.attendance} in ${parameters.modes}`);
@@ -175,7 +196,25 @@ export async function searchMeetings(db: Database, parameters: MeetingSearchPara
 }
 
 /** The zones meetings are in (a short list: "now" becomes one local window per zone). */
-export async function findMeetingTimeZones(db: Database): Promise<string[]> {
+async function findMeetingTimeZones(db: Database): Promise<string[]> {
   const rows = await db.selectDistinct({ timeZone: meetings.timeZone }).from(meetings);
   return rows.map((row) => row.timeZone);
+}
+
+const ZONES_TTL_MS = 60_000;
+
+/** The zones meetings are in, remembered for a minute (changes in this process forget them at once). */
+const meetingZonesByDatabase = new WeakMap<Database, { zones: string[]; at: number }>();
+
+/** Call after meetings change: the next "now" search reads the zones again. */
+export function forgetMeetingTimeZones(db: Database): void {
+  meetingZonesByDatabase.delete(db);
+}
+
+export async function meetingTimeZones(db: Database): Promise<string[]> {
+  const cached = meetingZonesByDatabase.get(db);
+  if (cached && Date.now() - cached.at < ZONES_TTL_MS) return cached.zones;
+  const zones = await findMeetingTimeZones(db);
+  meetingZonesByDatabase.set(db, { zones, at: Date.now() });
+  return zones;
 }

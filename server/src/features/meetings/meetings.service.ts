@@ -16,14 +16,14 @@ import {
 } from '@kindred/common/meetings';
 import { isKnownTimeZone } from '@kindred/common/profiles';
 import { z } from 'zod';
-import type { Database } from '../../db/client.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursors.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
-import { requireRole, type Auth } from '../accounts/accounts.sessions.ts';
+import type { Auth } from '../accounts/accounts.sessions.ts';
 import { findMemberTimeZone } from '../profiles/profiles.service.ts';
 import { applyParsedSource, parseSource, slugify, type ImportProgress } from './meetings.import.ts';
 import { MalformedSourceError, type ParsedSource } from './meetings.import-types.ts';
+import { requireMeetingEditor } from './meetings.policy.ts';
 import { findPlaces, geocodeOnline, OFFLINE_PLACES_ATTRIBUTION } from './meetings.places.ts';
 import {
   presentFeedMeeting,
@@ -39,7 +39,7 @@ import {
   findSourcesWithCounts,
   recordSourceError,
   deleteFavorite,
-  findActiveMeetings,
+  findFeedMeetings,
   findFavoriteMeetings,
   findMeetingBySlug,
   findMeetingDataOfUser,
@@ -55,7 +55,14 @@ import {
   updateSource,
   type MeetingSourceRow,
 } from './meetings.queries.ts';
-import { findMeetingTimeZones, searchMeetings, type ZoneMoment, type ZoneWindow } from './meetings.search.ts';
+import { nextMeetingDate, weekOfMonthOf } from './meetings.recurrence.ts';
+import {
+  forgetMeetingTimeZones,
+  meetingTimeZones,
+  searchMeetings,
+  type ZoneMoment,
+  type ZoneWindow,
+} from './meetings.search.ts';
 import { meetingSourceKinds, type ImportReport, type MeetingSourceKind } from './meetings.tables.ts';
 
 /** The largest source Kindred reads (the largest real feeds are about 1.5 MB). */
@@ -182,8 +189,6 @@ export async function importMeetings(
 
 /* ----------------------------------------------------------------- sources, for meeting editors */
 
-const EDITOR_ROLES = ['meeting-editor', 'admin'] as const;
-
 async function getSourceRow(ctx: ServiceContext, sourceId: string): Promise<MeetingSourceRow> {
   const source = await findSourceById(ctx.db, sourceId);
   if (!source) throw notFound('We could not find that source.');
@@ -196,7 +201,7 @@ async function presentSourceWithCount(ctx: ServiceContext, source: MeetingSource
 
 /** Every source with its last import. */
 export async function listSources(ctx: ServiceContext, auth: Auth): Promise<MeetingSource[]> {
-  requireRole(auth, EDITOR_ROLES);
+  requireMeetingEditor(auth);
   const rows = await findSourcesWithCounts(ctx.db);
   return rows.map((row) => presentSource(row.source, row.meetingCount));
 }
@@ -207,7 +212,7 @@ export async function createSource(
   auth: Auth,
   input: MeetingSourceValues,
 ): Promise<MeetingSource> {
-  requireRole(auth, EDITOR_ROLES);
+  requireMeetingEditor(auth);
   checkSourceSettings(input);
   if (await findSourceByName(ctx.db, input.name)) throw invalidField('name', 'A source already has this name.');
   const source = await insertSource(ctx.db, {
@@ -229,7 +234,7 @@ export async function updateSourceSettings(
   sourceId: string,
   changes: Partial<MeetingSourceValues>,
 ): Promise<MeetingSource> {
-  requireRole(auth, EDITOR_ROLES);
+  requireMeetingEditor(auth);
   const source = await getSourceRow(ctx, sourceId);
   checkSourceSettings(changes);
   if (changes.name !== undefined && changes.name.toLowerCase() !== source.name.toLowerCase()) {
@@ -253,7 +258,7 @@ export async function importSourceNow(
   sourceId: string,
   text: string | undefined,
 ): Promise<{ source: MeetingSource; report: ImportReport }> {
-  requireRole(auth, EDITOR_ROLES);
+  requireMeetingEditor(auth);
   const source = await getSourceRow(ctx, sourceId);
   if (text === undefined && !source.url) {
     throw invalidField('text', 'This source has no web address: upload its file.');
@@ -265,7 +270,7 @@ export async function importSourceNow(
 
 /** Removes a source and every meeting that came from it. */
 export async function removeSource(ctx: ServiceContext, auth: Auth, sourceId: string): Promise<void> {
-  requireRole(auth, EDITOR_ROLES);
+  requireMeetingEditor(auth);
   const source = await getSourceRow(ctx, sourceId);
   await deleteSource(ctx.db, source.id);
   forgetMeetingTimeZones(ctx.db);
@@ -294,29 +299,17 @@ export async function refreshDueSources(ctx: ServiceContext): Promise<Array<{ so
 /* ----------------------------------------------------------------- finding meetings */
 
 const KILOMETRES_PER_MILE = 1.609344;
-const ZONES_TTL_MS = 60_000;
-
-/** The zones meetings are in, remembered for a minute (imports in this process forget them at once). */
-const meetingZonesByDatabase = new WeakMap<Database, { zones: string[]; at: number }>();
-
-function forgetMeetingTimeZones(db: Database): void {
-  meetingZonesByDatabase.delete(db);
-}
-
-async function meetingTimeZones(db: Database): Promise<string[]> {
-  const cached = meetingZonesByDatabase.get(db);
-  if (cached && Date.now() - cached.at < ZONES_TTL_MS) return cached.zones;
-  const zones = await findMeetingTimeZones(db);
-  meetingZonesByDatabase.set(db, { zones, at: Date.now() });
-  return zones;
-}
-
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** The local day (0 = Sunday) and minute of the day in a zone at an instant. */
+/** The local date, day (0 = Sunday) and minute of the day in a zone at an instant. */
 function localMoment(timeZone: string, now: Temporal.Instant) {
   const local = now.toZonedDateTimeISO(timeZone);
-  return { day: local.dayOfWeek % 7, minute: local.hour * 60 + local.minute, second: local.second };
+  return {
+    date: local.toPlainDate(),
+    day: local.dayOfWeek % 7,
+    minute: local.hour * 60 + local.minute,
+    second: local.second,
+  };
 }
 
 const timeText = (minute: number, second = 0) => `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:${pad(second)}`;
@@ -324,13 +317,23 @@ const timeText = (minute: number, second = 0) => `${pad(Math.floor(minute / 60))
 /** Per zone: start times from now to `within` minutes on, split at midnight. */
 export function startingSoonWindows(zones: string[], now: Temporal.Instant, within: number): ZoneWindow[] {
   return zones.flatMap((timeZone) => {
-    const { day, minute } = localMoment(timeZone, now);
+    const { date, day, minute } = localMoment(timeZone, now);
+    const week = weekOfMonthOf(date);
     const end = minute + within;
     const from = timeText(minute);
-    if (end <= 1440) return [{ timeZone, day, from, to: end === 1440 ? '24:00:00' : timeText(end), minutesAhead: 0 }];
+    if (end <= 1440) {
+      return [{ timeZone, day, week, from, to: end === 1440 ? '24:00:00' : timeText(end), minutesAhead: 0 }];
+    }
     return [
-      { timeZone, day, from, to: '24:00:00', minutesAhead: 0 },
-      { timeZone, day: (day + 1) % 7, from: '00:00:00', to: timeText(end - 1440), minutesAhead: 1440 - minute },
+      { timeZone, day, week, from, to: '24:00:00', minutesAhead: 0 },
+      {
+        timeZone,
+        day: (day + 1) % 7,
+        week: weekOfMonthOf(date.add({ days: 1 })),
+        from: '00:00:00',
+        to: timeText(end - 1440),
+        minutesAhead: 1440 - minute,
+      },
     ];
   });
 }
@@ -338,8 +341,14 @@ export function startingSoonWindows(zones: string[], now: Temporal.Instant, with
 /** Per zone: the local day and time now. */
 export function inProgressMoments(zones: string[], now: Temporal.Instant): ZoneMoment[] {
   return zones.map((timeZone) => {
-    const { day, minute, second } = localMoment(timeZone, now);
-    return { timeZone, day, at: timeText(minute, second) };
+    const { date, day, minute, second } = localMoment(timeZone, now);
+    return {
+      timeZone,
+      day,
+      week: weekOfMonthOf(date),
+      previousWeek: weekOfMonthOf(date.subtract({ days: 1 })),
+      at: timeText(minute, second),
+    };
   });
 }
 
@@ -399,9 +408,9 @@ export async function findMeetings(
   };
 }
 
-/** Every active meeting as a Meeting Guide feed (the spec's JSON array). */
+/** Every active weekly meeting as a Meeting Guide feed (the spec's JSON array). */
 export async function exportMeetingGuideFeed(ctx: ServiceContext) {
-  const rows = await findActiveMeetings(ctx.db);
+  const rows = await findFeedMeetings(ctx.db);
   return rows.map((meeting) => presentFeedMeeting(meeting, ctx.config.baseUrl));
 }
 
@@ -430,14 +439,15 @@ export async function getMeeting(ctx: ServiceContext, slug: string, auth: Auth |
 
 const WEEKDAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 
-/** Adds a meeting to a calendar as a weekly event in the meeting's own zone (by-appointment ones are left out). */
+/**
+ * Adds a meeting to a calendar in the meeting's own zone: weekly, or monthly on its weeks ("1st and
+ * 3rd Tuesdays" is BYDAY=TU;BYSETPOS=1,3). By-appointment meetings are left out.
+ */
 function addMeetingEvent(calendar: ICalCalendar, meeting: MeetingRow, baseUrl: string): void {
   if (meeting.day === null || meeting.startTime === null) return;
-  const today = Temporal.Now.plainDateISO(meeting.timeZone);
-  const daysAhead = (meeting.day - (today.dayOfWeek % 7) + 7) % 7;
-  const start = today
-    .add({ days: daysAhead })
-    .toZonedDateTime({ timeZone: meeting.timeZone, plainTime: meeting.startTime.slice(0, 5) });
+  const firstDate = nextMeetingDate(Temporal.Now.plainDateISO(meeting.timeZone), meeting.day, meeting.weeksOfMonth);
+  if (!firstDate) return;
+  const start = firstDate.toZonedDateTime({ timeZone: meeting.timeZone, plainTime: meeting.startTime.slice(0, 5) });
   let end = meeting.endTime ? start.withPlainTime(meeting.endTime.slice(0, 5)) : start.add({ hours: 1 });
   if (Temporal.ZonedDateTime.compare(end, start) <= 0) end = end.add({ days: 1 });
   const pageUrl = `${baseUrl}/meetings/${encodeURIComponent(meeting.slug)}`;
@@ -457,7 +467,13 @@ function addMeetingEvent(calendar: ICalCalendar, meeting: MeetingRow, baseUrl: s
       .filter(Boolean)
       .join('\n\n'),
     url: pageUrl,
-    repeating: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [WEEKDAY_CODES[meeting.day]!] as never },
+    repeating: meeting.weeksOfMonth
+      ? {
+          freq: ICalEventRepeatingFreq.MONTHLY,
+          byDay: [WEEKDAY_CODES[meeting.day]!] as never,
+          bySetPos: meeting.weeksOfMonth,
+        }
+      : { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [WEEKDAY_CODES[meeting.day]!] as never },
   });
 }
 
@@ -468,7 +484,7 @@ function newCalendar(name: string) {
   });
 }
 
-/** A meeting as an iCalendar file (a weekly event). */
+/** A meeting as an iCalendar file (a repeating event). */
 export async function meetingCalendar(ctx: ServiceContext, slug: string): Promise<string> {
   const meeting = await getMeetingRow(ctx, slug);
   if (meeting.day === null || meeting.startTime === null) {

@@ -60,13 +60,18 @@ export const meetings = pgTable(
   'meetings',
   {
     id: uuid().primaryKey().defaultRandom(),
-    /** Null for meetings entered by hand. */
+    /** Null for meetings entered by hand (by a meeting editor, `enteredBy`). */
     sourceId: uuid().references(() => meetingSources.id, { onDelete: 'cascade' }),
     sourceKey: text(),
     /** Kindred's own public key for the meeting page and the published feed. */
     slug: text().notNull(),
     name: text().notNull(),
     day: smallint(),
+    /**
+     * Null = every week. For meetings entered by hand that meet on some weeks of the month only:
+     * 1–5 = the nth such weekday, -1 = the last (the Meeting Guide format cannot say this).
+     */
+    weeksOfMonth: smallint().array(),
     startTime: time({ precision: 0 }),
     endTime: time({ precision: 0 }),
     timeZone: text().notNull(),
@@ -113,6 +118,7 @@ export const meetings = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    enteredBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     entity: jsonb().$type<ImportedMeeting['entity']>(),
     sourceUpdatedAt: timestamp({ withTimezone: true }),
     /** A hash of everything imported, so a re-import knows "unchanged" without comparing fields. */
@@ -129,6 +135,27 @@ export const meetings = pgTable(
     index('meetings_location_gist_idx').using('gist', sql`point(${table.longitude}, ${table.latitude})`),
     index('meetings_zone_day_time_idx').on(table.timeZone, table.day, table.startTime),
   ],
+);
+
+/**
+ * "Request a change" sent to this site's meeting editors (for meetings without a feedback address
+ * of their own). The sender may leave a way to reply; who sent it is kept only to limit abuse.
+ */
+export const meetingChangeRequests = pgTable(
+  'meeting_change_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    senderId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    message: text().notNull(),
+    contact: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolvedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('meeting_change_requests_open_idx').on(table.resolvedAt, table.createdAt)],
 );
 
 /** A member's favorite meetings (private to them). */
