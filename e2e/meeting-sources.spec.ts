@@ -109,3 +109,85 @@ test('a meeting editor adds a source, uploads its file, sees a malformed file re
     await expect(sourceCard).toHaveCount(0);
   });
 });
+
+test('a meeting editor enters a meeting on the 1st and 3rd Tuesdays; a visitor asks for a change; the editor marks it done', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const name = `Tuesday Women’s Step Study ${Date.now().toString(36)}`;
+  let meetingUrl = '';
+
+  await test.step('the editor adds the meeting by hand', async () => {
+    await page.goto('/sign-in');
+    await page.getByLabel('Handle').fill(editorHandle);
+    await page.getByLabel('Password', { exact: true }).fill(editorPassword());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(mainNav(page).getByRole('link', { name: 'Meeting sources' })).toBeVisible();
+    await page.goto('/admin/meetings');
+    await page.getByRole('link', { name: 'Add a meeting' }).click();
+    await expect(pageHeading(page)).toHaveText('Add a meeting');
+
+    // Without an address or a join link there is nowhere to go: the form says so.
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Add the meeting' }).click();
+    await expect(page.getByRole('link', { name: /^Address: Give an address/ })).toBeVisible();
+
+    await page.getByLabel('Fellowship').fill('Alcoholics Anonymous');
+    await page.getByLabel('Day', { exact: true }).selectOption({ label: 'Tuesday' });
+    const weeks = page.getByRole('group', { name: /Only on some weeks of the month/ });
+    await weeks.getByLabel('The 1st').check();
+    await weeks.getByLabel('The 3rd').check();
+    await expect(page.getByText('Not in the published feed')).toBeVisible();
+    await page.getByLabel('Starts at').fill('19:00');
+    await page.getByLabel('Ends at').fill('20:00');
+    const types = page.getByRole('group', { name: 'Types' });
+    await types.getByLabel('Women').check();
+    await types.getByLabel('Step Study').check();
+    await page.getByLabel(/^Place/).fill('St. Paul’s Church');
+    await page.getByLabel(/^Address/).fill('4201 Main St, Kansas City, MO 64111');
+    await expectNoSeriousA11yViolations(page, 'add a meeting by hand');
+    await page.getByRole('button', { name: 'Add the meeting' }).click();
+
+    await expect(pageHeading(page)).toHaveText(name);
+    await expect(page.getByText('The 1st & 3rd Tuesday of the month, 7:00 PM to 8:00 PM')).toBeVisible();
+    await expect(page.getByText('Next meeting:')).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: /^Step Study$/ })).toBeVisible();
+    meetingUrl = page.url();
+  });
+
+  await test.step('a visitor, not signed in, asks the editors for a change', async () => {
+    const visitorContext = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(meetingUrl);
+    await expect(pageHeading(visitor)).toHaveText(name);
+    await visitor.getByRole('button', { name: 'Request a change' }).click();
+    await visitor.getByRole('button', { name: 'Send to the editors' }).click();
+    await expect(visitor.getByRole('link', { name: /^What should change\?: Say what should change/ })).toBeVisible();
+    await visitor.getByLabel('What should change?').fill('The meeting moved to the basement hall.');
+    await visitor.getByLabel(/How can the editors reach you/).fill('sam@example.org');
+    await expectNoSeriousA11yViolations(visitor, 'request a change');
+    await visitor.getByRole('button', { name: 'Send to the editors' }).click();
+    await expect(visitor.getByText('The people who keep this meeting list will look at it.')).toBeVisible();
+    await visitorContext.close();
+  });
+
+  await test.step('the editor sees the request, marks it done, and removes the meeting', async () => {
+    await page.goto('/admin/meetings');
+    const request = page.getByRole('listitem').filter({ hasText: 'The meeting moved to the basement hall.' });
+    await expect(request).toContainText(name);
+    await expect(request).toContainText('Reply to: sam@example.org');
+    await expectNoSeriousA11yViolations(page, 'meeting sources with a change request');
+    await request.getByRole('button', { name: /^Mark as done/ }).click();
+    await expect(toast(page, 'Marked as done.')).toBeVisible();
+    await expect(request).toHaveCount(0);
+
+    await page.getByRole('link', { name: `Change ${name}` }).click();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
+    await expect(page.getByRole('group', { name: /Only on some weeks/ }).getByLabel('The 3rd')).toBeChecked();
+    await page.getByRole('button', { name: 'Remove the meeting' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove the meeting' }).click();
+    await expect(toast(page, `“${name}” was removed.`)).toBeVisible();
+    await expect(page.getByRole('link', { name: `Change ${name}` })).toHaveCount(0);
+  });
+});

@@ -67,6 +67,9 @@ const MyMeetingsPage = lazy(() =>
 const MeetingSourcesPage = lazy(() =>
   import('./features/meetings/sources.page.tsx').then((module) => ({ default: module.MeetingSourcesPage })),
 );
+const HandMeetingPage = lazy(() =>
+  import('./features/meetings/hand-meeting.page.tsx').then((module) => ({ default: module.HandMeetingPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -109,6 +112,8 @@ export const routes: RouteObject[] = [
               { path: 'milestones', element: <MilestonesPage /> },
               // For meeting editors and admins; other members see a short note instead.
               { path: 'admin/meetings', element: <MeetingSourcesPage /> },
+              { path: 'admin/meetings/new', element: <HandMeetingPage /> },
+              { path: 'admin/meetings/:slug/edit', element: <HandMeetingPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -20,7 +20,7 @@ export function MeetingTime({
   meeting,
   width = 'short',
 }: {
-  meeting: Pick<MeetingSummary, 'day' | 'startTime' | 'endTime' | 'timeZone'>;
+  meeting: Pick<MeetingSummary, 'day' | 'weeksOfMonth' | 'startTime' | 'endTime' | 'timeZone'>;
   width?: 'short' | 'long';
 }) {
   const time = describeMeetingTime(meeting, { width });

@@ -3,7 +3,14 @@
  * when the two differ ("Sun 7:00 PM in New York · 4:00 PM your time"). Plain Intl, no library.
  */
 
-type WeeklyTime = { day: number | null; startTime: string | null; endTime?: string | null; timeZone: string };
+type WeeklyTime = {
+  day: number | null;
+  /** Null = every week; else the weeks of the month (1–5, -1 = the last) it meets on its day. */
+  weeksOfMonth?: readonly number[] | null;
+  startTime: string | null;
+  endTime?: string | null;
+  timeZone: string;
+};
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -62,20 +69,41 @@ const parseMinutes = (time: string) => {
   return hours * 60 + minutes;
 };
 
-/** The next time (from `now`) this weekly meeting starts, as an instant. */
+/** True when a meeting on these weeks of the month (null = every week) meets on this calendar date. */
+function meetsInWeekOf(date: Date, weeksOfMonth: readonly number[] | null | undefined): boolean {
+  if (!weeksOfMonth) return true;
+  const day = date.getUTCDate();
+  const daysInMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  return weeksOfMonth.includes(Math.ceil(day / 7)) || (day + 7 > daysInMonth && weeksOfMonth.includes(-1));
+}
+
+/** The next time (from `now`) this meeting starts, as an instant: its next day in its own zone. */
 export function nextStart(meeting: WeeklyTime, now = Date.now()): number | null {
   if (meeting.day === null || meeting.startTime === null || !isKnownZone(meeting.timeZone)) return null;
   const today = wallClock(now, meeting.timeZone);
-  const daysAhead = (meeting.day - today.weekday + 7) % 7;
-  // Noon of the target day, so adding whole days never slips across midnight.
-  const target = new Date(Date.UTC(today.year, today.month - 1, today.day, 12) + daysAhead * DAY_MS);
-  return instantOf(
-    target.getUTCFullYear(),
-    target.getUTCMonth() + 1,
-    target.getUTCDate(),
-    parseMinutes(meeting.startTime),
-    meeting.timeZone,
-  );
+  const firstDaysAhead = (meeting.day - today.weekday + 7) % 7;
+  // Week by week from its next weekday until a week it meets (a "5th Monday" may be months away).
+  for (let daysAhead = firstDaysAhead; daysAhead < 7 * 20; daysAhead += 7) {
+    // Noon of the target day, so adding whole days never slips across midnight.
+    const target = new Date(Date.UTC(today.year, today.month - 1, today.day, 12) + daysAhead * DAY_MS);
+    if (!meetsInWeekOf(target, meeting.weeksOfMonth)) continue;
+    return instantOf(
+      target.getUTCFullYear(),
+      target.getUTCMonth() + 1,
+      target.getUTCDate(),
+      parseMinutes(meeting.startTime),
+      meeting.timeZone,
+    );
+  }
+  return null;
+}
+
+const ordinals: Record<number, string> = { 1: '1st', 2: '2nd', 3: '3rd', 4: '4th', 5: '5th', [-1]: 'last' };
+
+/** "1st & 3rd", "last", "2nd & last": the weeks of the month, in order, the last one last. */
+export function weeksInWords(weeksOfMonth: readonly number[]): string {
+  const ordered = [...weeksOfMonth].sort((a, b) => (a === -1 ? 9 : a) - (b === -1 ? 9 : b));
+  return ordered.map((week) => ordinals[week] ?? String(week)).join(' & ');
 }
 
 const zoneChecks = new Map<string, boolean>();
@@ -152,7 +180,14 @@ export function describeMeetingTime(
 ): MeetingTimeText {
   const { width = 'short', viewerZone = viewerTimeZone(), now = Date.now() } = options;
   if (meeting.day === null) return { local: 'By appointment', zoneNote: null, viewer: null };
-  const dayName = width === 'short' ? weekdayName(meeting.day, 'short') : `${weekdayName(meeting.day, 'long')}s`;
+  const weeks = meeting.weeksOfMonth?.length ? weeksInWords(meeting.weeksOfMonth) : null;
+  const dayName = weeks
+    ? width === 'short'
+      ? `${weeks} ${weekdayName(meeting.day, 'short')}`
+      : `The ${weeks} ${weekdayName(meeting.day, 'long')} of the month`
+    : width === 'short'
+      ? weekdayName(meeting.day, 'short')
+      : `${weekdayName(meeting.day, 'long')}s`;
   if (meeting.startTime === null) return { local: `${dayName}, time not given`, zoneNote: null, viewer: null };
   const start = formatClock(meeting.startTime);
   const end = width === 'long' && meeting.endTime ? formatClock(meeting.endTime) : null;

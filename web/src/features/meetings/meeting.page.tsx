@@ -1,22 +1,36 @@
 /**
  * /meetings/:slug: one meeting. Public; members can also keep it as a favorite and mark "I went".
  */
-import type { ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import type { ChangeRequest, MeetingDetail } from '@kindred/common/meetings';
+import {
+  CHANGE_REQUEST_MAX_LENGTH,
+  changeRequestInputSchema,
+  type ChangeRequest,
+  type MeetingDetail,
+} from '@kindred/common/meetings';
 import { Button, ButtonAnchor, ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { TextArea, TextField } from '../../components/fields.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { toApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { useFormErrors } from '../../lib/forms.ts';
 import { useMe } from '../../lib/me.ts';
 import { signInPathFor } from '../../lib/navigation.ts';
 import { MeetingTime, ModeBadge } from './meeting-parts.tsx';
-import { meetingTimeLine } from './meeting-times.ts';
-import { meetingCalendarUrl, useMarkAttended, useMeeting, useSetFavorite } from './meetings.api.ts';
+import { meetingTimeLine, nextStart } from './meeting-times.ts';
+import {
+  meetingCalendarUrl,
+  useMarkAttended,
+  useMeeting,
+  useRequestMeetingChange,
+  useSetFavorite,
+} from './meetings.api.ts';
 import { NinetyInNinety } from './ninety-in-ninety.tsx';
 
 export function MeetingPage() {
@@ -67,6 +81,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
           <ModeBadge mode={meeting.attendance} />
           {meeting.program && <span className="meeting-program">{meeting.program}</span>}
         </div>
+        {meeting.weeksOfMonth && <NextMeetingDate meeting={meeting} />}
         {meeting.attendance === 'inactive' && (
           <Notice title="This meeting is not meeting for now">
             <p>Its meeting list says it has stopped for a while. Check with the group before you go.</p>
@@ -315,7 +330,7 @@ function ChangeRequestLink({
   changeRequest,
 }: {
   meeting: MeetingDetail;
-  changeRequest: ChangeRequest;
+  changeRequest: Exclude<ChangeRequest, { kind: 'editors' }>;
 }): ReactNode {
   if (changeRequest.kind === 'url') {
     return (
@@ -330,7 +345,98 @@ function ChangeRequestLink({
     const href = `mailto:${changeRequest.emails.map(encodeURIComponent).join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
     return <a href={href}>Request a change by email</a>;
   }
-  return <>Editors of this site keep this meeting; contact them through your organisation.</>;
+  return null;
+}
+
+/** For a meeting that meets on some weeks of the month: the date it next meets, in its own zone. */
+function NextMeetingDate({ meeting }: { meeting: MeetingDetail }) {
+  const next = nextStart(meeting);
+  if (next === null) return null;
+  const date = new Intl.DateTimeFormat(undefined, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: meeting.timeZone,
+  }).format(next);
+  return (
+    <p>
+      <strong>Next meeting:</strong> <time dateTime={new Date(next).toISOString()}>{date}</time>
+    </p>
+  );
+}
+
+const changeRequestLabels = { message: 'What should change?', contact: 'How can the editors reach you?' } as const;
+
+/** "Request a change" to this site's editors, for meetings with no feedback address of their own. */
+function ChangeRequestForm({ meeting }: { meeting: MeetingDetail }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const [values, setValues] = useState({ message: '', contact: '' });
+  const send = useRequestMeetingChange(meeting.slug);
+  const form = useFormErrors(`change-${useId().replaceAll(':', '')}`, changeRequestLabels);
+  const thanksRef = useRef<HTMLDivElement>(null);
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (send.isPending) return;
+    const input = { message: values.message, contact: values.contact.trim() || undefined };
+    if (!form.checkWith(changeRequestInputSchema, input)) return;
+    send.mutate(input, {
+      onSuccess: () => window.setTimeout(() => thanksRef.current?.focus()),
+      onError: form.showApiError,
+    });
+  };
+
+  if (send.isSuccess) {
+    return (
+      <div ref={thanksRef} tabIndex={-1}>
+        <Notice title="Thank you">
+          <p>The people who keep this meeting list will look at it.</p>
+        </Notice>
+      </div>
+    );
+  }
+  if (!isOpen) {
+    return (
+      <Button variant="secondary" onClick={() => setIsOpen(true)}>
+        Request a change
+      </Button>
+    );
+  }
+  return (
+    <div className="stack">
+      <ErrorSummary {...form.summary} />
+      <form noValidate onSubmit={handleSubmit} className="stack">
+        <TextArea
+          id={form.fieldId('message')}
+          label={changeRequestLabels.message}
+          hint="A new time or place, a closed meeting, a wrong link… The people who keep this meeting list will read it."
+          error={form.errorFor('message')}
+          maxLength={CHANGE_REQUEST_MAX_LENGTH}
+          rows={4}
+          value={values.message}
+          onChange={(event) => setValues((previous) => ({ ...previous, message: event.target.value }))}
+        />
+        <TextField
+          id={form.fieldId('contact')}
+          label={changeRequestLabels.contact}
+          isOptional
+          hint="Only if you would like an answer: an email or a phone number."
+          error={form.errorFor('contact')}
+          value={values.contact}
+          onChange={(event) => setValues((previous) => ({ ...previous, contact: event.target.value }))}
+          autoComplete="off"
+        />
+        <div className="actions">
+          <Button type="submit" isLoading={send.isPending}>
+            Send to the editors
+          </Button>
+          <Button variant="secondary" onClick={() => setIsOpen(false)}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
 }
 
 function ListingCard({ meeting }: { meeting: MeetingDetail }) {
@@ -372,9 +478,16 @@ function ListingCard({ meeting }: { meeting: MeetingDetail }) {
           </div>
         )}
       </dl>
-      <p>
-        Something wrong? <ChangeRequestLink meeting={meeting} changeRequest={meeting.changeRequest} />
-      </p>
+      {meeting.changeRequest.kind === 'editors' ? (
+        <div className="stack">
+          <p>Something wrong?</p>
+          <ChangeRequestForm meeting={meeting} />
+        </div>
+      ) : (
+        <p>
+          Something wrong? <ChangeRequestLink meeting={meeting} changeRequest={meeting.changeRequest} />
+        </p>
+      )}
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 /** The meeting finder, one meeting, and a member's favorites and "I went" as queries and mutations. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ChangeRequestInput,
   AttendanceInput,
   AttendanceProgress,
   FinderSettings,
@@ -115,5 +116,12 @@ export function useMarkAttended(slug: string) {
       queryClient.setQueryData(attendanceQueryKey, progress);
       void queryClient.invalidateQueries({ queryKey: meetingQueryKey(slug) });
     },
+  });
+}
+
+/** "Request a change": a message to this site's meeting editors. */
+export function useRequestMeetingChange(slug: string) {
+  return useMutation({
+    mutationFn: (input: ChangeRequestInput) => api.post<undefined>(`${meetingPath(slug)}/change-requests`, input),
   });
 }

@@ -51,7 +51,7 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-function timeZoneOptions(current: string): Option[] {
+export function timeZoneOptions(current: string): Option[] {
   const zones = Intl.supportedValuesOf('timeZone');
   const all = zones.includes(current) ? zones : [current, ...zones];
   return all.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));

@@ -21,11 +21,12 @@ import {
   useRemoveMeetingSource,
   useUpdateMeetingSource,
 } from './sources.api.ts';
+import { ChangeRequestsSection, HandMeetingsSection } from './hand-meetings-sections.tsx';
 import { refreshInWords, SourceForm } from './sources-form.tsx';
 import { ImportReportDetails, reportSummary } from './sources-report.tsx';
 
 const pageLead =
-  'Where the meeting list comes from. Import a feed or upload a file to bring its meetings into the finder.';
+  'Where the meeting list comes from: feeds and files you import, and meetings you enter here. Requests for changes come here too.';
 
 export function MeetingSourcesPage() {
   const me = useMe();
@@ -46,8 +47,10 @@ export function MeetingSourcesPage() {
   return (
     <Page title="Meeting sources" lead={pageLead}>
       <div className="stack">
+        <ChangeRequestsSection />
         <SourceList />
         <AddSourceCard />
+        <HandMeetingsSection />
       </div>
     </Page>
   );
