@@ -149,6 +149,23 @@ test('a visitor finds an online meeting near Philadelphia, adds it to their cale
     );
     await expectNoSeriousA11yViolations(page, 'my meetings');
   });
+
+  await test.step('a private calendar link keeps a calendar app up to date, until it is turned off', async () => {
+    await page.getByRole('button', { name: 'Make a private calendar link' }).click();
+    const linkField = page.getByLabel(/Your private calendar link/);
+    await expect(linkField).toHaveValue(/\/api\/meetings\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
+    const calendarPath = new URL(await linkField.inputValue()).pathname;
+    // A calendar app has no session: the link alone gives the favorites.
+    const subscribed = await page.context().browser()!.newContext();
+    const calendar = await subscribed.request.get(new URL(calendarPath, page.url()).toString());
+    expect(calendar.status()).toBe(200);
+    expect(await calendar.text()).toContain(`SUMMARY:${meetingName}`);
+    await expectNoSeriousA11yViolations(page, 'my meetings with a calendar link');
+    await page.getByRole('button', { name: 'Turn the link off' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The calendar link is off.' })).toBeVisible();
+    expect((await subscribed.request.get(new URL(calendarPath, page.url()).toString())).status()).toBe(404);
+    await subscribed.close();
+  });
 });
 
 test('a refused location is explained, and the finder still works by place name', async ({ browser }) => {

@@ -236,6 +236,20 @@ export const attendanceProgressResponseSchema = z.object({ progress: attendanceP
 
 export const favoriteMeetingsResponseSchema = z.object({ meetings: z.array(meetingSummarySchema) });
 
+/**
+ * The member's private calendar link, for calendar apps to subscribe to their favorites. Its
+ * address is shown once, when it is made; the member can replace it or turn it off.
+ */
+export const calendarLinkResponseSchema = z.object({
+  link: z
+    .object({ createdAt: z.iso.datetime(), url: z.string().nullable().describe('Only in the answer that made it') })
+    .nullable(),
+});
+export type CalendarLinkResponse = z.infer<typeof calendarLinkResponseSchema>;
+export const calendarTokenParamsSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, 'Unknown calendar.'),
+});
+
 /** What the finder page needs to know about this deployment. */
 export const finderSettingsSchema = z.object({
   mapTileUrl: z.string().describe('A {z}/{x}/{y} tile URL template'),

@@ -292,6 +292,41 @@ describe('a meeting page, its calendar, favorites and "I went"', () => {
     expect(response.body).toContain('SUMMARY:Los Angeles Sunday');
   });
 
+  it('gives a member a private calendar link for their favorites, which they can replace or turn off', async () => {
+    const member = await buildMember(t.ctx);
+    const headers = { cookie: member.cookie };
+    const slug = await slugOf('Germantown Sunday');
+    await t.app.inject({ method: 'PUT', url: `/api/meetings/${slug}/favorite`, headers });
+    const none = await t.app.inject({ method: 'GET', url: '/api/me/meetings/calendar-link', headers });
+    expect(none.json()).toEqual({ link: null });
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/meetings/calendar-link' })).statusCode).toBe(401);
+
+    const made = await t.app.inject({ method: 'POST', url: '/api/me/meetings/calendar-link', headers });
+    expect(made.statusCode).toBe(201);
+    const url = new URL(made.json().link.url as string);
+    expect(url.pathname).toMatch(/^\/api\/meetings\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
+    // A calendar app sends no cookie: the link alone is enough, and it is never cached along the way.
+    const subscribed = await t.app.inject({ method: 'GET', url: url.pathname });
+    expect(subscribed.statusCode).toBe(200);
+    expect(subscribed.headers['cache-control']).toBe('private, no-store');
+    expect(subscribed.body).toContain('SUMMARY:Germantown Sunday');
+    // Later, only when it was made is shown, never the address again.
+    const later = (await t.app.inject({ method: 'GET', url: '/api/me/meetings/calendar-link', headers })).json();
+    expect(later.link).toMatchObject({ url: null });
+
+    const replaced = await t.app.inject({ method: 'POST', url: '/api/me/meetings/calendar-link', headers });
+    const newPath = new URL(replaced.json().link.url as string).pathname;
+    expect(newPath).not.toBe(url.pathname);
+    expect((await t.app.inject({ method: 'GET', url: url.pathname })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: newPath })).statusCode).toBe(200);
+
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/me/meetings/calendar-link', headers })).statusCode).toBe(
+      204,
+    );
+    expect((await t.app.inject({ method: 'GET', url: newPath })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/meetings/calendars/nonsense' })).statusCode).toBe(400);
+  });
+
   it('keeps favorites and counts "I went" once a day for a member, privately', async () => {
     const member = await buildMember(t.ctx);
     const headers = { cookie: member.cookie };

@@ -2,6 +2,7 @@ import { and, asc, count, countDistinct, desc, eq, gte, inArray, isNotNull, isNu
 import type { Database } from '../../db/client.ts';
 import {
   meetingAttendance,
+  meetingCalendarLinks,
   meetingChangeRequests,
   meetingFavorites,
   meetingSources,
@@ -336,4 +337,35 @@ export async function resolveChangeRequest(db: Database, requestId: string, edit
     .where(and(eq(meetingChangeRequests.id, requestId), isNull(meetingChangeRequests.resolvedAt)))
     .returning({ id: meetingChangeRequests.id });
   return rows.length > 0;
+}
+
+/* ----------------------------------------------------------------- private calendar links */
+
+export async function findCalendarLinkOfUser(db: Database, userId: string) {
+  const [row] = await db.select().from(meetingCalendarLinks).where(eq(meetingCalendarLinks.userId, userId)).limit(1);
+  return row ?? null;
+}
+
+/** The member whose calendar link has this hash, or null. */
+export async function findUserIdByCalendarToken(db: Database, tokenHash: string): Promise<string | null> {
+  const [row] = await db
+    .select({ userId: meetingCalendarLinks.userId })
+    .from(meetingCalendarLinks)
+    .where(eq(meetingCalendarLinks.tokenHash, tokenHash))
+    .limit(1);
+  return row?.userId ?? null;
+}
+
+/** Sets the member's link (a new one replaces the old, which stops working at once). */
+export async function upsertCalendarLink(db: Database, userId: string, tokenHash: string) {
+  const [row] = await db
+    .insert(meetingCalendarLinks)
+    .values({ userId, tokenHash })
+    .onConflictDoUpdate({ target: meetingCalendarLinks.userId, set: { tokenHash, createdAt: new Date() } })
+    .returning();
+  return row!;
+}
+
+export async function deleteCalendarLink(db: Database, userId: string): Promise<void> {
+  await db.delete(meetingCalendarLinks).where(eq(meetingCalendarLinks.userId, userId));
 }

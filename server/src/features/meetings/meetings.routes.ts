@@ -10,6 +10,8 @@ import {
   handMeetingResponseSchema,
   meetingTypeSchema,
   attendanceProgressResponseSchema,
+  calendarLinkResponseSchema,
+  calendarTokenParamsSchema,
   favoriteMeetingsResponseSchema,
   finderSettingsSchema,
   MAX_UPLOAD_BYTES,
@@ -51,6 +53,10 @@ import {
   exportMeetingGuideFeed,
   favoriteMeeting,
   favoritesCalendar,
+  calendarByLink,
+  createCalendarLink,
+  getCalendarLink,
+  removeCalendarLink,
   findMeetings,
   getAttendanceProgress,
   getFinderSettings,
@@ -257,6 +263,67 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       { schema: { tags: ['meetings'], summary: 'My favorite meetings as one calendar' } },
       async (request, reply) => {
         const text = await favoritesCalendar(ctx, await requireAuth(ctx, request));
+        return reply.type(calendarType).header('cache-control', 'private, no-store').send(text);
+      },
+    );
+
+    app.get(
+      '/api/me/meetings/calendar-link',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Whether I have a private calendar link for my favorites (its address is shown only when made)',
+          response: withErrors({ 200: calendarLinkResponseSchema }),
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return getCalendarLink(ctx, await requireAuth(ctx, request));
+      },
+    );
+
+    app.post(
+      '/api/me/meetings/calendar-link',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Make or replace my private calendar link (the old one stops working)',
+          response: withErrors({ 201: calendarLinkResponseSchema }),
+        },
+      },
+      async (request, reply) => {
+        const link = await createCalendarLink(ctx, await requireAuth(ctx, request));
+        reply.code(201).header('cache-control', 'private, no-store');
+        return link;
+      },
+    );
+
+    app.delete(
+      '/api/me/meetings/calendar-link',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'Turn my private calendar link off',
+          response: withErrors({ 204: noContent }),
+        },
+      },
+      async (request, reply) => {
+        await removeCalendarLink(ctx, await requireAuth(ctx, request));
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/meetings/calendars/:token',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: "A member's favorites, for calendar apps subscribed to their private link",
+          params: calendarTokenParamsSchema,
+        },
+      },
+      async (request, reply) => {
+        const text = await calendarByLink(ctx, request.params.token);
         return reply.type(calendarType).header('cache-control', 'private, no-store').send(text);
       },
     );

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventRepeatingFreq, type ICalCalendar } from 'ical-generator';
@@ -6,6 +7,7 @@ import {
   type meetingSourceInputSchema,
   timeOfDayWindows,
   type AttendanceProgress,
+  type CalendarLinkResponse,
   type FinderSettings,
   type MeetingDetail,
   type MeetingSearch,
@@ -38,7 +40,11 @@ import {
   deleteSource,
   findSourcesWithCounts,
   recordSourceError,
+  deleteCalendarLink,
   deleteFavorite,
+  findCalendarLinkOfUser,
+  findUserIdByCalendarToken,
+  upsertCalendarLink,
   findFeedMeetings,
   findFavoriteMeetings,
   findMeetingBySlug,
@@ -512,13 +518,47 @@ export async function listFavoriteMeetings(ctx: ServiceContext, auth: Auth): Pro
   return rows.map((row) => presentMeetingSummary(row, null));
 }
 
-/** The member's favorites as one calendar to subscribe to. */
-export async function favoritesCalendar(ctx: ServiceContext, auth: Auth): Promise<string> {
+/** A member's favorites as one calendar. */
+async function favoritesCalendarOf(ctx: ServiceContext, userId: string): Promise<string> {
   const calendar = newCalendar('My meetings · Kindred');
-  for (const meeting of await findFavoriteMeetings(ctx.db, auth.user.id)) {
+  for (const meeting of await findFavoriteMeetings(ctx.db, userId)) {
     addMeetingEvent(calendar, meeting, ctx.config.baseUrl);
   }
   return calendar.toString();
+}
+
+/** The member's favorites as one calendar file (to download). */
+export async function favoritesCalendar(ctx: ServiceContext, auth: Auth): Promise<string> {
+  return favoritesCalendarOf(ctx, auth.user.id);
+}
+
+const calendarTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Whether the member has a private calendar link, and since when (its address is not kept). */
+export async function getCalendarLink(ctx: ServiceContext, auth: Auth): Promise<CalendarLinkResponse> {
+  const row = await findCalendarLinkOfUser(ctx.db, auth.user.id);
+  return { link: row ? { createdAt: row.createdAt.toISOString(), url: null } : null };
+}
+
+/** Makes (or replaces) the member's private calendar link; its address is in this answer only. */
+export async function createCalendarLink(ctx: ServiceContext, auth: Auth): Promise<CalendarLinkResponse> {
+  const token = randomBytes(32).toString('base64url');
+  const row = await upsertCalendarLink(ctx.db, auth.user.id, calendarTokenHash(token));
+  return {
+    link: { createdAt: row.createdAt.toISOString(), url: `${ctx.config.baseUrl}/api/meetings/calendars/${token}.ics` },
+  };
+}
+
+/** Turns the private calendar link off: calendar apps subscribed to it stop getting the meetings. */
+export async function removeCalendarLink(ctx: ServiceContext, auth: Auth): Promise<void> {
+  await deleteCalendarLink(ctx.db, auth.user.id);
+}
+
+/** The favorites calendar behind a private link ("<token>.ics"); an unknown or replaced link is not found. */
+export async function calendarByLink(ctx: ServiceContext, fileName: string): Promise<string> {
+  const userId = await findUserIdByCalendarToken(ctx.db, calendarTokenHash(fileName.replace(/\.ics$/, '')));
+  if (!userId) throw notFound('This calendar link was turned off or replaced.');
+  return favoritesCalendarOf(ctx, userId);
 }
 
 /** "90 meetings in 90 days": the member's attendance in the 90 days up to today, in their zone. */

@@ -195,3 +195,19 @@ export const meetingAttendance = pgTable(
     index('meeting_attendance_user_day_idx').on(table.userId, table.day),
   ],
 );
+
+/**
+ * A member's private calendar link: calendar apps subscribe to the favorites with it (they cannot
+ * send a session cookie). Only a hash of the secret is kept; the member can replace or remove it.
+ */
+export const meetingCalendarLinks = pgTable(
+  'meeting_calendar_links',
+  {
+    userId: uuid()
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('meeting_calendar_links_token_unique').on(table.tokenHash)],
+);

@@ -1,6 +1,7 @@
 /** The meeting finder, one meeting, and a member's favorites and "I went" as queries and mutations. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  CalendarLinkResponse,
   ChangeRequestInput,
   AttendanceInput,
   AttendanceProgress,
@@ -123,5 +124,33 @@ export function useMarkAttended(slug: string) {
 export function useRequestMeetingChange(slug: string) {
   return useMutation({
     mutationFn: (input: ChangeRequestInput) => api.post<undefined>(`${meetingPath(slug)}/change-requests`, input),
+  });
+}
+
+const calendarLinkPath = '/api/me/meetings/calendar-link';
+const calendarLinkKey = ['meetings', 'calendar-link'] as const;
+
+/** Whether the member has a private calendar link (its address is only in the answer that made it). */
+export function useCalendarLink() {
+  return useQuery({
+    queryKey: calendarLinkKey,
+    queryFn: async () => (await api.get<CalendarLinkResponse>(calendarLinkPath)).link,
+  });
+}
+
+/** Makes or replaces the private calendar link: the answer holds its address, shown once. */
+export function useMakeCalendarLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => (await api.post<CalendarLinkResponse>(calendarLinkPath, {})).link!,
+    onSuccess: (link) => queryClient.setQueryData(calendarLinkKey, { ...link, url: null }),
+  });
+}
+
+export function useRemoveCalendarLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<undefined>(calendarLinkPath),
+    onSuccess: () => queryClient.setQueryData(calendarLinkKey, null),
   });
 }

@@ -1,14 +1,24 @@
 /** /recovery/meetings: a member's favorite meetings and their "90 meetings in 90 days". */
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { ButtonAnchor, ButtonLink } from '../../components/button.tsx';
+import { Button, ButtonAnchor, ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
+import { useToast } from '../../components/toast.tsx';
 import { toApiError } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { MeetingResult } from './meeting-parts.tsx';
-import { favoritesCalendarUrl, useAttendanceProgress, useFavoriteMeetings } from './meetings.api.ts';
+import {
+  favoritesCalendarUrl,
+  useAttendanceProgress,
+  useCalendarLink,
+  useFavoriteMeetings,
+  useMakeCalendarLink,
+  useRemoveCalendarLink,
+} from './meetings.api.ts';
 import { NinetyInNinety, RecentMeetings } from './ninety-in-ninety.tsx';
 
 export function MyMeetingsPage() {
@@ -95,8 +105,107 @@ function FavoritesCard() {
             </ButtonAnchor>
           </p>
           <p className="muted">A calendar file with every favorite, each on its own day and time.</p>
+          <CalendarSubscription />
         </>
       )}
     </Card>
+  );
+}
+
+/**
+ * A private link calendar apps subscribe to, so favorites added later appear there too. Anyone
+ * with the link sees the favorites, so it is made only when asked, shown once, and can be replaced
+ * or turned off.
+ */
+function CalendarSubscription() {
+  const link = useCalendarLink();
+  const make = useMakeCalendarLink();
+  const remove = useRemoveCalendarLink();
+  const showToast = useToast();
+  const [shownUrl, setShownUrl] = useState<string | null>(null);
+  const makeLink = () =>
+    make.mutate(undefined, {
+      onSuccess: (made) => setShownUrl(made.url),
+    });
+  const problem = make.error ?? remove.error ?? link.error;
+  return (
+    <section aria-labelledby="calendar-link-heading" className="stack">
+      <h3 id="calendar-link-heading">Keep your calendar up to date</h3>
+      <p>
+        A private link your calendar app can subscribe to: favorites you add later appear there too. Anyone with the
+        link can see your favorite meetings, so keep it to yourself.
+      </p>
+      {problem && (
+        <Notice tone="error" title="That did not work">
+          <p>{toApiError(problem).message}</p>
+        </Notice>
+      )}
+      {shownUrl && (
+        <div className="stack">
+          <label htmlFor="calendar-link-url" className="field-label">
+            Your private calendar link (copy it now: it is shown only once)
+          </label>
+          <input
+            id="calendar-link-url"
+            className="input"
+            readOnly
+            value={shownUrl}
+            onFocus={(event) => event.target.select()}
+          />
+          <div className="actions">
+            <Button
+              variant="secondary"
+              onClick={() =>
+                void navigator.clipboard
+                  .writeText(shownUrl)
+                  .then(() => showToast('Link copied.'))
+                  .catch(() => showToast('Select the link and copy it.'))
+              }
+            >
+              Copy the link
+            </Button>
+            <ButtonAnchor variant="secondary" href={shownUrl.replace(/^https?:/, 'webcal:')}>
+              Open in my calendar app
+            </ButtonAnchor>
+          </div>
+        </div>
+      )}
+      {link.isPending ? (
+        <Loading label="Loading…" />
+      ) : link.data ? (
+        <>
+          {!shownUrl && (
+            <p className="muted">
+              You made a link on <time dateTime={link.data.createdAt}>{formatDateTime(link.data.createdAt)}</time>.
+            </p>
+          )}
+          <div className="actions">
+            <Button variant="secondary" isLoading={make.isPending} onClick={makeLink}>
+              Replace the link
+            </Button>
+            <Button
+              variant="danger"
+              isLoading={remove.isPending}
+              onClick={() =>
+                remove.mutate(undefined, {
+                  onSuccess: () => {
+                    setShownUrl(null);
+                    showToast('The calendar link is off.');
+                  },
+                })
+              }
+            >
+              Turn the link off
+            </Button>
+          </div>
+        </>
+      ) : (
+        <p>
+          <Button variant="secondary" isLoading={make.isPending} onClick={makeLink}>
+            Make a private calendar link
+          </Button>
+        </p>
+      )}
+    </section>
   );
 }
