@@ -135,7 +135,8 @@ async function meetingsCommand(ctx: ServiceContext, args: string[], output: Outp
     output.error(`--kind is one of ${meetingSourceKinds.join(', ')}.`);
     return 1;
   }
-  const text = await readSourceText(location);
+  // The operator runs the CLI on the server itself: any address it can reach is theirs to read.
+  const text = await readSourceText(location, { allowPrivateNetwork: true });
   const { source, report } = await importMeetings(
     ctx,
     {

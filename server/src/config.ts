@@ -53,6 +53,7 @@ const envSchema = z.object({
   MAP_ATTRIBUTION: z.string().min(1).max(300).default('© OpenStreetMap contributors'),
   GEOCODER_URL: urlSetting(['https:', 'http:']).optional(),
   GEOCODER_CONTACT: z.string().min(3).max(200).optional(),
+  MEETING_SOURCES_ON_PRIVATE_NETWORK: booleanSetting.default(false),
 });
 
 export type Config = {
@@ -75,6 +76,8 @@ export type Config = {
     mapAttribution: string;
     /** An online geocoder (Nominatim's API) for places the packaged gazetteer does not know. */
     geocoder: { url: string; contact: string | undefined } | null;
+    /** Whether editors' source URLs may point at private or local addresses (an intranet feed). */
+    sourcesOnPrivateNetwork: boolean;
   };
 };
 
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mapTileUrl: settings.MAP_TILE_URL,
       mapAttribution: settings.MAP_ATTRIBUTION,
       geocoder: settings.GEOCODER_URL ? { url: settings.GEOCODER_URL, contact: settings.GEOCODER_CONTACT } : null,
+      sourcesOnPrivateNetwork: settings.MEETING_SOURCES_ON_PRIVATE_NETWORK,
     },
     help: settings.HELP_RESOURCES_FILE
       ? readHelpResourcesFile(settings.HELP_RESOURCES_FILE, settings.EMERGENCY_NUMBER)

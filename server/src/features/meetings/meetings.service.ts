@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ipaddr from 'ipaddr.js';
 import ical, { ICalEventRepeatingFreq, type ICalCalendar } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import {
@@ -93,8 +95,41 @@ function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
 
+const MAX_REDIRECTS = 5;
+
+/**
+ * Refuses a web address whose host is (or resolves to) a loopback, private, link-local or other
+ * non-public address, so an editor's source cannot make the server read its own network (the
+ * database, a cloud metadata service). Checked again at every redirect.
+ */
+async function checkPublicHost(url: URL): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  if (ipaddr.isValid(host)) addresses = [host];
+  else {
+    try {
+      addresses = (await lookup(host, { all: true })).map((entry) => entry.address);
+    } catch {
+      throw new AppError('unavailable', `Could not find ${url.host}: check the web address.`);
+    }
+  }
+  for (const address of addresses) {
+    if (ipaddr.process(address).range() !== 'unicast') {
+      throw new AppError(
+        'invalid_input',
+        `${url.host} is a private or local address: meeting sources are read from the public internet only.`,
+      );
+    }
+  }
+}
+
+export type ReadSourceOptions = {
+  /** Allow addresses on this machine or its network (the CLI, or MEETING_SOURCES_ON_PRIVATE_NETWORK). */
+  allowPrivateNetwork: boolean;
+};
+
 /** The text of a source: a file on this machine or an http(s) URL. */
-export async function readSourceText(location: string): Promise<string> {
+export async function readSourceText(location: string, options: ReadSourceOptions): Promise<string> {
   if (!isUrl(location)) {
     try {
       return await readFile(location, 'utf8');
@@ -102,16 +137,30 @@ export async function readSourceText(location: string): Promise<string> {
       throw new AppError('invalid_input', `Could not read the file ${location}: ${(error as Error).message}`);
     }
   }
+  let url = new URL(location);
   let response: Response;
-  try {
-    response = await fetch(location, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
-  } catch (error) {
-    throw new AppError('unavailable', `Could not reach ${location}: ${(error as Error).message}`);
+  for (let redirects = 0; ; redirects += 1) {
+    if (!options.allowPrivateNetwork) await checkPublicHost(url);
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'manual' });
+    } catch (error) {
+      throw new AppError('unavailable', `Could not reach ${location}: ${(error as Error).message}`);
+    }
+    const next = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !next) break;
+    if (redirects === MAX_REDIRECTS) throw new AppError('unavailable', `${location} redirects too many times.`);
+    url = new URL(next, url);
+    if (!isUrl(url.href)) throw new AppError('unavailable', `${location} redirects to ${url.protocol} addresses.`);
   }
   if (!response.ok) throw new AppError('unavailable', `${location} answered ${response.status}.`);
   const text = await response.text();
   if (text.length > MAX_SOURCE_BYTES) throw new AppError('payload_too_large', `${location} is larger than 50 MB.`);
   return text;
+}
+
+/** A source's URL as the admin page and the scheduler may read it (public addresses unless configured). */
+function readSourceUrl(ctx: ServiceContext, url: string): Promise<string> {
+  return readSourceText(url, { allowPrivateNetwork: ctx.config.meetings.sourcesOnPrivateNetwork });
 }
 
 /** A slug for a new source, unique among sources. */
@@ -269,7 +318,7 @@ export async function importSourceNow(
   if (text === undefined && !source.url) {
     throw invalidField('text', 'This source has no web address: upload its file.');
   }
-  const report = await importIntoSource(ctx, source, text ?? (await readSourceText(source.url!)));
+  const report = await importIntoSource(ctx, source, text ?? (await readSourceUrl(ctx, source.url!)));
   await recordSourceError(ctx.db, source.id, null);
   return { source: await presentSourceWithCount(ctx, await getSourceRow(ctx, source.id)), report };
 }
@@ -290,7 +339,7 @@ export async function refreshDueSources(ctx: ServiceContext): Promise<Array<{ so
   const done: Array<{ source: string; error?: string }> = [];
   for (let source = await claimDueSource(ctx.db); source; source = await claimDueSource(ctx.db)) {
     try {
-      await importIntoSource(ctx, source, await readSourceText(source.url!));
+      await importIntoSource(ctx, source, await readSourceUrl(ctx, source.url!));
       await recordSourceError(ctx.db, source.id, null);
       done.push({ source: source.name });
     } catch (error) {

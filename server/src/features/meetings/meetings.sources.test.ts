@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, type BuiltMember } from '../../../test/factories.ts';
 import { createTestApp, errorOf, type TestApp } from '../../../test/test-app.ts';
 import { updateUserRole } from '../accounts/accounts.queries.ts';
-import { refreshDueSources } from './meetings.service.ts';
+import { readSourceText, refreshDueSources } from './meetings.service.ts';
 
 const fixtures = new URL('../../../../../shared/fixtures/meeting-feeds/', import.meta.url);
 const kansasCity = readFileSync(new URL('kansas-city-aa.json', fixtures), 'utf8');
@@ -17,11 +17,15 @@ let requestsServed = 0;
 let editor: BuiltMember;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The test's "fellowship web site" is on 127.0.0.1, which editors may only use when allowed.
+  t = await createTestApp({ env: { MEETING_SOURCES_ON_PRIVATE_NETWORK: 'true' } });
   // A fellowship's web site, serving its feed.
   feedServer = http.createServer((request, response) => {
     requestsServed += 1;
-    if (request.url === '/feed.json') {
+    if (request.url === '/moved') {
+      response.writeHead(302, { location: '/feed.json' });
+      response.end();
+    } else if (request.url === '/feed.json') {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(kansasCity);
     } else {
@@ -147,5 +151,52 @@ describe('meeting sources, for meeting editors', () => {
       lastError: null,
     });
     expect(sources.find((source: { id: string }) => source.id === broken.id).lastError).toMatch(/answered 500/);
+  });
+});
+
+describe('reading a source from the web', () => {
+  it('follows redirects', async () => {
+    const text = await readSourceText(`${feedUrl}/moved`, { allowPrivateNetwork: true });
+    expect(JSON.parse(text)).toHaveLength(206);
+  });
+
+  it('refuses private and local addresses unless this site allows them, before connecting', async () => {
+    for (const url of [
+      `${feedUrl}/feed.json`,
+      'http://localhost:5432/',
+      'http://[::1]/feed.json',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.1.2.3/feed.json',
+      'http://[::ffff:127.0.0.1]/feed.json',
+    ]) {
+      await expect(readSourceText(url, { allowPrivateNetwork: false }), url).rejects.toThrow(
+        /private or local address/,
+      );
+    }
+    // Through the editors' page, with this site's default setting.
+    const strict = await createTestApp({ database: t.database });
+    try {
+      const created = await strict.app.inject({
+        method: 'POST',
+        url: '/api/admin/meeting-sources',
+        headers: { cookie: editor.cookie, 'content-type': 'application/json' },
+        payload: JSON.stringify({
+          name: `Local feed ${Date.now()}`,
+          kind: 'meeting-guide-json',
+          url: `${feedUrl}/feed.json`,
+          defaultTimeZone: 'America/Chicago',
+        }),
+      });
+      const imported = await strict.app.inject({
+        method: 'POST',
+        url: `/api/admin/meeting-sources/${created.json().source.id}/import`,
+        headers: { cookie: editor.cookie, 'content-type': 'application/json' },
+        payload: '{}',
+      });
+      expect(imported.statusCode).toBe(400);
+      expect(errorOf(imported).message).toMatch(/private or local address/);
+    } finally {
+      await strict.close();
+    }
   });
 });
