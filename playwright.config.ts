@@ -34,7 +34,7 @@ const meetingFeed = path.resolve(
   'meeting-feeds',
   'se-pennsylvania-aa.json',
 );
-const importMeetings = `npx tsx server/src/cli.ts meetings import ${JSON.stringify(meetingFeed)} --source E2E --kind meeting-guide-json --timezone America/New_York`;
+const importMeetings = `npx tsx server/src/cli.ts meetings import ${JSON.stringify(meetingFeed)} --source E2E --kind meeting-guide-json --timezone America/New_York --program "Alcoholics Anonymous"`;
 // The meeting sources journey signs in as a meeting editor. Roles are set with the CLI, so before the
 // server starts too: create-admin prints the account's one-time password, which the journey reads
 // from this file (e2e/meeting-sources.spec.ts), then set-role makes the account a meeting editor.

@@ -59,7 +59,7 @@ test('a visitor finds an online meeting near Philadelphia, adds it to their cale
   });
 
   await test.step('filter to online meetings; the filters live in the URL and the back button undoes them', async () => {
-    await page.getByText('Day, time, online or in person, type').click();
+    await page.getByText('Day, time, online or in person, type, language, fellowship, region').click();
     await page.getByRole('group', { name: 'How people meet' }).getByLabel('Online', { exact: true }).check();
     await page.getByRole('button', { name: 'Show meetings' }).click();
     await expect(page).toHaveURL(/mode=online/);
@@ -78,6 +78,17 @@ test('a visitor finds an online meeting near Philadelphia, adds it to their cale
     await page.goForward();
     await expect(page).toHaveURL(/mode=online/);
     await expect(onlineBox).toBeChecked();
+  });
+
+  await test.step('languages, fellowships and regions are lists of what the meetings have', async () => {
+    await page.goto('/meetings?language=S&region=Philadelphia%20County');
+    await expect(page.locator('#finder-language')).toHaveValue('S');
+    await expect(page.locator('#finder-language')).toContainText('Spanish');
+    await expect(page.locator('#finder-region')).toHaveValue('Philadelphia County');
+    await expect(page.locator('#finder-program')).toContainText('Alcoholics Anonymous');
+    await expect(results(page).first()).toBeVisible();
+    await expect(results(page).first()).toContainText('Spanish');
+    await page.goBack();
   });
 
   await test.step('the map opens on request; the list stays whole when its pictures cannot load', async () => {

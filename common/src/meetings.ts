@@ -88,6 +88,11 @@ export const meetingSearchQuerySchema = z
       .default(60),
     mode: listOf(z.enum(searchableAttendanceModes), 3),
     types: listOf(z.string().max(20), 20).describe('Meeting Guide type codes, all of which a meeting must have'),
+    language: z
+      .string()
+      .trim()
+      .max(20)
+      .describe('A language, as its Meeting Guide type code ("S" Spanish, "FR" French, "ASL")'),
     program: z.string().trim().max(MEETING_SEARCH_TEXT_MAX_LENGTH),
     region: z.string().trim().max(MEETING_SEARCH_TEXT_MAX_LENGTH),
     q: z.string().trim().max(MEETING_SEARCH_TEXT_MAX_LENGTH).describe('Words in the name, location or group'),
@@ -249,6 +254,14 @@ export type CalendarLinkResponse = z.infer<typeof calendarLinkResponseSchema>;
 export const calendarTokenParamsSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, 'Unknown calendar.'),
 });
+
+/** The fellowships, regions and languages the meetings here have, for the finder's lists. */
+export const finderChoicesSchema = z.object({
+  programs: z.array(z.string()),
+  regions: z.array(z.string()),
+  languages: z.array(meetingTypeSchema),
+});
+export type FinderChoices = z.infer<typeof finderChoicesSchema>;
 
 /** What the finder page needs to know about this deployment. */
 export const finderSettingsSchema = z.object({

@@ -25,7 +25,7 @@ import {
   updateMeeting,
   type MeetingRow,
 } from './meetings.queries.ts';
-import { forgetMeetingTimeZones } from './meetings.search.ts';
+import { forgetMeetingListFacts } from './meetings.search.ts';
 import { normalizeMeetingType } from './meetings.types.ts';
 
 const WEEKDAY_SLUGS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -199,7 +199,7 @@ export async function createHandMeeting(
     });
     return inserted;
   });
-  forgetMeetingTimeZones(ctx.db);
+  forgetMeetingListFacts(ctx.db);
   return presentHandMeeting(meeting, 0);
 }
 
@@ -222,7 +222,7 @@ export async function updateHandMeeting(
       details: { slug, name: row.name },
     });
   });
-  forgetMeetingTimeZones(ctx.db);
+  forgetMeetingListFacts(ctx.db);
   return getHandMeeting(ctx, auth, slug);
 }
 
@@ -239,7 +239,7 @@ export async function removeHandMeeting(ctx: ServiceContext, auth: Auth, slug: s
       details: { slug, name: meeting.name },
     });
   });
-  forgetMeetingTimeZones(ctx.db);
+  forgetMeetingListFacts(ctx.db);
 }
 
 /* ----------------------------------------------------------------- "request a change" */

@@ -39,6 +39,7 @@ const feed = [
     formatted_address: '5500 Germantown Ave, Philadelphia, PA 19144, USA',
     regions: ['Philadelphia', 'Germantown'],
     group: 'Hope Group',
+    types: ['O', 'S'],
   },
   // Norristown, ~17 mi.
   {
@@ -135,6 +136,18 @@ describe('finding meetings', () => {
     expect(await names({ region: 'germantown' })).toEqual(['Germantown Sunday']);
     expect(await names({ q: 'hope' })).toEqual(['Germantown Sunday']);
     expect(await names({ q: '100%' })).toEqual([]);
+  });
+
+  it('lists the fellowships, regions and languages there are, and finds meetings by language', async () => {
+    const choices = (await t.app.inject({ method: 'GET', url: '/api/meetings/choices' })).json();
+    expect(choices.programs).toContain(program);
+    expect(choices.regions).toEqual(expect.arrayContaining(['Philadelphia', 'Germantown', 'Montgomery County']));
+    expect(choices.languages).toContainEqual({ code: 'S', name: 'Spanish' });
+    expect(choices.languages.map((language: { code: string }) => language.code)).not.toContain('O');
+    expect(await names({ language: 's' })).toEqual(['Germantown Sunday']);
+    const notALanguage = await t.app.inject({ method: 'GET', url: '/api/meetings?language=O' });
+    expect(notALanguage.statusCode).toBe(400);
+    expect((errorOf(notALanguage).details as { issues: Array<{ path: string }> }).issues[0]!.path).toBe('language');
   });
 
   it('never finds an inactive meeting, and names types in words', async () => {

@@ -13,6 +13,7 @@ import {
   calendarLinkResponseSchema,
   calendarTokenParamsSchema,
   favoriteMeetingsResponseSchema,
+  finderChoicesSchema,
   finderSettingsSchema,
   MAX_UPLOAD_BYTES,
   meetingImportInputSchema,
@@ -59,6 +60,7 @@ import {
   removeCalendarLink,
   findMeetings,
   getAttendanceProgress,
+  getFinderChoices,
   getFinderSettings,
   getMeeting,
   listFavoriteMeetings,
@@ -111,6 +113,21 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async () => getFinderSettings(ctx),
+    );
+
+    app.get(
+      '/api/meetings/choices',
+      {
+        schema: {
+          tags: ['meetings'],
+          summary: 'The fellowships, regions and languages the meetings here have (for the finder’s lists)',
+          response: withErrors({ 200: finderChoicesSchema }),
+        },
+      },
+      async (_request, reply) => {
+        reply.header('cache-control', 'public, max-age=300');
+        return getFinderChoices(ctx);
+      },
     );
 
     app.get(

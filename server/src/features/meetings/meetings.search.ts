@@ -201,20 +201,51 @@ async function findMeetingTimeZones(db: Database): Promise<string[]> {
   return rows.map((row) => row.timeZone);
 }
 
-const ZONES_TTL_MS = 60_000;
+const FACTS_TTL_MS = 60_000;
 
-/** The zones meetings are in, remembered for a minute (changes in this process forget them at once). */
-const meetingZonesByDatabase = new WeakMap<Database, { zones: string[]; at: number }>();
+/** What the finder needs to know about the whole meeting list: its zones, fellowships, regions, type codes. */
+export type MeetingListFacts = { zones: string[]; programs: string[]; regions: string[]; typeCodes: string[] };
 
-/** Call after meetings change: the next "now" search reads the zones again. */
-export function forgetMeetingTimeZones(db: Database): void {
-  meetingZonesByDatabase.delete(db);
+/** Remembered for a minute per database (changes made in this process forget them at once). */
+const factsByDatabase = new WeakMap<Database, { facts: Promise<MeetingListFacts>; at: number }>();
+
+/** Call after meetings change: the next search reads the facts again. */
+export function forgetMeetingListFacts(db: Database): void {
+  factsByDatabase.delete(db);
 }
 
+async function findMeetingListFacts(db: Database): Promise<MeetingListFacts> {
+  const [zones, programs, regions, typeCodes] = await Promise.all([
+    findMeetingTimeZones(db),
+    db
+      .selectDistinct({ program: meetings.program })
+      .from(meetings)
+      .where(sql`${meetings.program} is not null and ${meetings.attendance} <> 'inactive'`),
+    db
+      .selectDistinct({ region: sql<string>`unnest(${meetings.regions})` })
+      .from(meetings)
+      .orderBy(sql`1`)
+      .limit(1000),
+    db.selectDistinct({ code: sql<string>`unnest(${meetings.types})` }).from(meetings),
+  ]);
+  return {
+    zones,
+    programs: programs.map((row) => row.program!).sort((a, b) => a.localeCompare(b)),
+    regions: regions.map((row) => row.region),
+    typeCodes: typeCodes.map((row) => row.code),
+  };
+}
+
+export async function meetingListFacts(db: Database): Promise<MeetingListFacts> {
+  const cached = factsByDatabase.get(db);
+  if (cached && Date.now() - cached.at < FACTS_TTL_MS) return cached.facts;
+  const facts = findMeetingListFacts(db);
+  factsByDatabase.set(db, { facts, at: Date.now() });
+  facts.catch(() => factsByDatabase.delete(db));
+  return facts;
+}
+
+/** The zones meetings are in. */
 export async function meetingTimeZones(db: Database): Promise<string[]> {
-  const cached = meetingZonesByDatabase.get(db);
-  if (cached && Date.now() - cached.at < ZONES_TTL_MS) return cached.zones;
-  const zones = await findMeetingTimeZones(db);
-  meetingZonesByDatabase.set(db, { zones, at: Date.now() });
-  return zones;
+  return (await meetingListFacts(db)).zones;
 }

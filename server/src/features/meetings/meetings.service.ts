@@ -10,6 +10,7 @@ import {
   timeOfDayWindows,
   type AttendanceProgress,
   type CalendarLinkResponse,
+  type FinderChoices,
   type FinderSettings,
   type MeetingDetail,
   type MeetingSearch,
@@ -28,6 +29,7 @@ import { findMemberTimeZone } from '../profiles/profiles.service.ts';
 import { applyParsedSource, parseSource, slugify, type ImportProgress } from './meetings.import.ts';
 import { MalformedSourceError, type ParsedSource } from './meetings.import-types.ts';
 import { requireMeetingEditor } from './meetings.policy.ts';
+import { isLanguageTypeCode, meetingTypeName } from './meetings.types.ts';
 import { findPlaces, geocodeOnline, OFFLINE_PLACES_ATTRIBUTION } from './meetings.places.ts';
 import {
   presentFeedMeeting,
@@ -65,7 +67,8 @@ import {
 } from './meetings.queries.ts';
 import { nextMeetingDate, weekOfMonthOf } from './meetings.recurrence.ts';
 import {
-  forgetMeetingTimeZones,
+  forgetMeetingListFacts,
+  meetingListFacts,
   meetingTimeZones,
   searchMeetings,
   type ZoneMoment,
@@ -192,7 +195,7 @@ async function applySource(
   onProgress?: ImportProgress,
 ): Promise<ImportReport> {
   const report = await applyParsedSource(ctx.db, source, parsed, onProgress);
-  forgetMeetingTimeZones(ctx.db);
+  forgetMeetingListFacts(ctx.db);
   return report;
 }
 
@@ -328,7 +331,7 @@ export async function removeSource(ctx: ServiceContext, auth: Auth, sourceId: st
   requireMeetingEditor(auth);
   const source = await getSourceRow(ctx, sourceId);
   await deleteSource(ctx.db, source.id);
-  forgetMeetingTimeZones(ctx.db);
+  forgetMeetingListFacts(ctx.db);
 }
 
 /**
@@ -425,6 +428,9 @@ export async function findMeetings(
           radiusMiles: unit === 'km' ? radius / KILOMETRES_PER_MILE : radius,
         }
       : undefined;
+  if (search.language && !isLanguageTypeCode(search.language.toUpperCase())) {
+    throw invalidField('language', 'Choose a language from the list.');
+  }
   const within = search.within ?? 60;
   const zones = search.now ? await meetingTimeZones(ctx.db) : [];
   const limit = search.limit ?? 25;
@@ -438,7 +444,7 @@ export async function findMeetings(
     startingIn: search.now === 'starting_soon' ? startingSoonWindows(zones, now, within) : undefined,
     inProgressAt: search.now === 'in_progress' ? inProgressMoments(zones, now) : undefined,
     modes: search.mode,
-    types: search.types?.map((type) => type.toUpperCase()),
+    types: [...(search.types ?? []), ...(search.language ? [search.language] : [])].map((type) => type.toUpperCase()),
     program: search.program || undefined,
     region: search.region || undefined,
     words: search.q || undefined,
@@ -677,6 +683,19 @@ export async function searchPlaces(ctx: ServiceContext, query: string): Promise<
     // The online geocoder is a nicety: without it, the finder says it found no such place.
     return [];
   }
+}
+
+/** The fellowships, regions and languages of the meetings here, for the finder's lists. */
+export async function getFinderChoices(ctx: ServiceContext): Promise<FinderChoices> {
+  const facts = await meetingListFacts(ctx.db);
+  return {
+    programs: facts.programs,
+    regions: facts.regions,
+    languages: facts.typeCodes
+      .filter(isLanguageTypeCode)
+      .map((code) => ({ code, name: meetingTypeName(code) ?? code }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }
 
 /** What the finder page needs to know about this deployment. */

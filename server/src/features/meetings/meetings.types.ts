@@ -137,3 +137,51 @@ export function meetingTypeName(code: string, language = 'en'): string | null {
   }
   return names.get(code) ?? null;
 }
+
+/** The reserved codes that name a language (a meeting held in Spanish carries "S"). */
+export const languageTypeCodes: readonly string[] = [
+  'AF',
+  'AM',
+  'AR',
+  'ASL',
+  'BG',
+  'DA',
+  'DE',
+  'EL',
+  'EN',
+  'FA',
+  'FI',
+  'FR',
+  'HE',
+  'HI',
+  'HR',
+  'HU',
+  'IS',
+  'ITA',
+  'JA',
+  'KA',
+  'KOR',
+  'LT',
+  'ML',
+  'MT',
+  'NE',
+  'NL',
+  'NO',
+  'POL',
+  'POR',
+  'PUN',
+  'RUS',
+  'S',
+  'SK',
+  'SL',
+  'SV',
+  'TH',
+  'TL',
+  'TUR',
+  'UK',
+];
+const languageTypeCodeSet = new Set(languageTypeCodes);
+
+export function isLanguageTypeCode(code: string): boolean {
+  return languageTypeCodeSet.has(code);
+}

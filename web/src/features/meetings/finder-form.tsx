@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Place } from '@kindred/common/meetings';
 import { Button } from '../../components/button.tsx';
-import { CheckboxGroup, RadioGroup, Select, TextField } from '../../components/fields.tsx';
+import { CheckboxGroup, RadioGroup, Select, TextField, type Option } from '../../components/fields.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { toApiError } from '../../lib/api.ts';
 import {
@@ -21,7 +21,7 @@ import {
   type NowFilter,
   type SearchableMode,
 } from './finder-params.ts';
-import { useFinderSettings, usePlaces } from './meetings.api.ts';
+import { useFinderChoices, useFinderSettings, usePlaces } from './meetings.api.ts';
 import type { DistanceUnit, TimeOfDay } from '@kindred/common/meetings';
 
 type FinderFormProps = {
@@ -43,7 +43,9 @@ function countMoreChoices(filters: FinderFilters): number {
     filters.timesOfDay.length +
     filters.modes.length +
     filters.types.length +
-    (filters.program ? 1 : 0)
+    (filters.language ? 1 : 0) +
+    (filters.program ? 1 : 0) +
+    (filters.region ? 1 : 0)
   );
 }
 
@@ -78,7 +80,7 @@ export function FinderForm({ initialFilters, onSearch }: FinderFormProps) {
 
       <details className="finder-more" open={moreCount > 0}>
         <summary>
-          Day, time, online or in person, type
+          Day, time, online or in person, type, language, fellowship, region
           {moreCount > 0 && <span className="finder-more-count"> ({moreCount} chosen)</span>}
         </summary>
         <div className="finder-more-body">
@@ -136,15 +138,7 @@ export function FinderForm({ initialFilters, onSearch }: FinderFormProps) {
             values={filters.types}
             onChange={(types) => update({ types })}
           />
-          <TextField
-            id="finder-program"
-            label="Fellowship"
-            hint="As the meeting list names it, for example AA or NA."
-            isOptional
-            value={filters.program}
-            maxLength={100}
-            onChange={(event) => update({ program: event.target.value })}
-          />
+          <ListFilters filters={filters} update={update} />
         </div>
       </details>
 
@@ -326,5 +320,75 @@ function NearPlace({ filters, onChange, onChoose, onClear }: NearPlaceProps) {
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** A list of choices, keeping a value the URL brought that the list does not have. */
+function choiceOptions(anyLabel: string, values: readonly Option[], current: string): Option[] {
+  const options = [{ value: '', label: anyLabel }, ...values];
+  return current && !values.some((option) => option.value === current)
+    ? [...options, { value: current, label: current }]
+    : options;
+}
+
+/** Language, fellowship and region, as lists of what the meetings here have. */
+function ListFilters({
+  filters,
+  update,
+}: {
+  filters: FinderFilters;
+  update: (changes: Partial<FinderFilters>) => void;
+}) {
+  const choices = useFinderChoices();
+  const languages = choices.data?.languages.map((language) => ({ value: language.code, label: language.name })) ?? [];
+  const programs = choices.data?.programs.map((program) => ({ value: program, label: program })) ?? [];
+  const regions = choices.data?.regions.map((region) => ({ value: region, label: region })) ?? [];
+  return (
+    <>
+      {(languages.length > 0 || filters.language) && (
+        <Select
+          id="finder-language"
+          name="language"
+          label="Language"
+          isOptional
+          options={choiceOptions('Any language', languages, filters.language)}
+          value={filters.language}
+          onChange={(event) => update({ language: event.target.value })}
+        />
+      )}
+      {programs.length > 0 ? (
+        <Select
+          id="finder-program"
+          name="program"
+          label="Fellowship"
+          isOptional
+          options={choiceOptions('Any fellowship', programs, filters.program)}
+          value={filters.program}
+          onChange={(event) => update({ program: event.target.value })}
+        />
+      ) : (
+        <TextField
+          id="finder-program"
+          label="Fellowship"
+          hint="As the meeting list names it, for example AA or NA."
+          isOptional
+          value={filters.program}
+          maxLength={100}
+          onChange={(event) => update({ program: event.target.value })}
+        />
+      )}
+      {(regions.length > 0 || filters.region) && (
+        <Select
+          id="finder-region"
+          name="region"
+          label="Region"
+          hint="A city, area or neighbourhood, as the meeting lists name them."
+          isOptional
+          options={choiceOptions('Any region', regions, filters.region)}
+          value={filters.region}
+          onChange={(event) => update({ region: event.target.value })}
+        />
+      )}
+    </>
   );
 }

@@ -27,7 +27,10 @@ export type FinderFilters = {
   within: number;
   modes: SearchableMode[];
   types: string[];
+  /** A language's type code ("S" Spanish). */
+  language: string;
   program: string;
+  region: string;
   q: string;
 };
 
@@ -41,7 +44,9 @@ export const defaultFilters: FinderFilters = {
   within: 60,
   modes: [],
   types: [],
+  language: '',
   program: '',
+  region: '',
   q: '',
 };
 
@@ -138,7 +143,9 @@ export function filtersFromParams(params: URLSearchParams): FinderFilters {
     within: numberIn(params.get('within'), 5, 240) ?? defaultFilters.within,
     modes: searchableAttendanceModes.filter((mode) => listParam(params, 'mode').includes(mode)),
     types: [...new Set(listParam(params, 'types'))].slice(0, 20),
+    language: params.get('language')?.trim() ?? '',
     program: params.get('program')?.trim() ?? '',
+    region: params.get('region')?.trim() ?? '',
     q: params.get('q')?.trim() ?? '',
   };
 }
@@ -160,7 +167,9 @@ export function searchParamsFor(filters: FinderFilters): URLSearchParams {
   }
   for (const value of filters.modes) params.append('mode', String(value));
   for (const value of filters.types) params.append('types', String(value));
+  if (filters.language) params.set('language', filters.language);
   if (filters.program) params.set('program', filters.program);
+  if (filters.region) params.set('region', filters.region);
   if (filters.q) params.set('q', filters.q);
   return params;
 }

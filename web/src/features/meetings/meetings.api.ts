@@ -1,6 +1,7 @@
 /** The meeting finder, one meeting, and a member's favorites and "I went" as queries and mutations. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  FinderChoices,
   CalendarLinkResponse,
   ChangeRequestInput,
   AttendanceInput,
@@ -71,6 +72,15 @@ export function useFinderSettings(isEnabled = true) {
     queryFn: () => api.get<FinderSettings>('/api/meetings/settings'),
     enabled: isEnabled,
     staleTime: Infinity,
+  });
+}
+
+/** The fellowships, regions and languages the meetings here have. */
+export function useFinderChoices() {
+  return useQuery({
+    queryKey: ['meetings', 'choices'],
+    queryFn: () => api.get<FinderChoices>('/api/meetings/choices'),
+    staleTime: 5 * 60_000,
   });
 }
 
