@@ -226,6 +226,16 @@ describe('the published Meeting Guide feed', () => {
   it('lists every active meeting in the spec’s shape, and imports back without loss', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/meetings/feed.json' });
     expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    // A reader that has this version is told so without the body.
+    const etag = String(response.headers.etag);
+    const unchanged = await t.app.inject({
+      method: 'GET',
+      url: '/api/meetings/feed.json',
+      headers: { 'if-none-match': etag },
+    });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.body).toBe('');
     const rows = response
       .json<Array<Record<string, unknown>>>()
       .filter((row) => String(row.slug).startsWith('finder-test'));

@@ -93,13 +93,15 @@ export function meetingsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['meetings'],
-          summary: 'Every active meeting as a Meeting Guide feed (code4recovery/spec)',
-          response: withErrors({ 200: z.array(z.record(z.string(), z.unknown())) }),
+          summary: 'Every active weekly meeting as a Meeting Guide feed (code4recovery/spec), with an ETag',
         },
       },
-      async (_request, reply) => {
-        reply.header('cache-control', 'public, max-age=300');
-        return exportMeetingGuideFeed(ctx);
+      async (request, reply) => {
+        const feed = await exportMeetingGuideFeed(ctx);
+        reply.header('cache-control', 'public, max-age=300').header('etag', feed.etag);
+        if (request.headers['if-none-match'] === feed.etag) return reply.status(304).send(null);
+        // Already JSON text: sent as it is (the presenter lists its fields; see presentFeedMeeting).
+        return reply.type('application/json; charset=utf-8').send(feed.json);
       },
     );
 

@@ -209,9 +209,17 @@ export type MeetingListFacts = { zones: string[]; programs: string[]; regions: s
 /** Remembered for a minute per database (changes made in this process forget them at once). */
 const factsByDatabase = new WeakMap<Database, { facts: Promise<MeetingListFacts>; at: number }>();
 
-/** Call after meetings change: the next search reads the facts again. */
+/** How many times this process changed each database's meetings: caches of the whole list compare it. */
+const generationByDatabase = new WeakMap<Database, number>();
+
+/** Call after meetings change: the next search reads the facts again, and the feed is built again. */
 export function forgetMeetingListFacts(db: Database): void {
   factsByDatabase.delete(db);
+  generationByDatabase.set(db, meetingListGeneration(db) + 1);
+}
+
+export function meetingListGeneration(db: Database): number {
+  return generationByDatabase.get(db) ?? 0;
 }
 
 async function findMeetingListFacts(db: Database): Promise<MeetingListFacts> {

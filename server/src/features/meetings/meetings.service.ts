@@ -21,6 +21,7 @@ import {
 } from '@kindred/common/meetings';
 import { isKnownTimeZone } from '@kindred/common/profiles';
 import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursors.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
@@ -69,6 +70,7 @@ import { nextMeetingDate, weekOfMonthOf } from './meetings.recurrence.ts';
 import {
   forgetMeetingListFacts,
   meetingListFacts,
+  meetingListGeneration,
   meetingTimeZones,
   searchMeetings,
   type ZoneMoment,
@@ -469,10 +471,32 @@ export async function findMeetings(
   };
 }
 
-/** Every active weekly meeting as a Meeting Guide feed (the spec's JSON array). */
-export async function exportMeetingGuideFeed(ctx: ServiceContext) {
+const FEED_TTL_MS = 60_000;
+
+export type MeetingGuideFeed = { json: string; etag: string };
+
+/**
+ * The feed as JSON text, built at most once a minute per database (at 100,000 meetings it is tens
+ * of megabytes that every reader would otherwise rebuild), and again at once after a change made
+ * in this process. Other instances' changes show within the minute.
+ */
+const feedByDatabase = new WeakMap<Database, { feed: Promise<MeetingGuideFeed>; generation: number; at: number }>();
+
+async function buildMeetingGuideFeed(ctx: ServiceContext): Promise<MeetingGuideFeed> {
   const rows = await findFeedMeetings(ctx.db);
-  return rows.map((meeting) => presentFeedMeeting(meeting, ctx.config.baseUrl));
+  const json = JSON.stringify(rows.map((meeting) => presentFeedMeeting(meeting, ctx.config.baseUrl)));
+  return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+}
+
+/** Every active weekly meeting as a Meeting Guide feed (the spec's JSON array), as JSON text. */
+export async function exportMeetingGuideFeed(ctx: ServiceContext): Promise<MeetingGuideFeed> {
+  const generation = meetingListGeneration(ctx.db);
+  const cached = feedByDatabase.get(ctx.db);
+  if (cached && cached.generation === generation && Date.now() - cached.at < FEED_TTL_MS) return cached.feed;
+  const feed = buildMeetingGuideFeed(ctx);
+  feedByDatabase.set(ctx.db, { feed, generation, at: Date.now() });
+  feed.catch(() => feedByDatabase.delete(ctx.db));
+  return feed;
 }
 
 /* ----------------------------------------------------------------- one meeting */
