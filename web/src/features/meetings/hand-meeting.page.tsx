@@ -13,7 +13,7 @@ import {
   type WeekOfMonth,
 } from '@kindred/common/meetings';
 import { Button } from '../../components/button.tsx';
-import { Dialog } from '../../components/dialog.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { CheckboxGroup, Select, TextArea, TextField, type Option } from '../../components/fields.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -394,34 +394,24 @@ function RemoveDialog({ meeting, isOpen, onClose }: { meeting: HandMeeting; isOp
   const navigate = useNavigate();
   const showToast = useToast();
   return (
-    <Dialog isOpen={isOpen} onClose={onClose} title={`Remove “${meeting.name}”?`}>
-      <div className="stack">
-        <p>People will no longer find it. Members who went keep it in their own log. This cannot be undone.</p>
-        {remove.isError && (
-          <Notice tone="error" title="The meeting could not be removed">
-            <p>{toApiError(remove.error).message}</p>
-          </Notice>
-        )}
-        <div className="actions">
-          <Button
-            variant="danger"
-            isLoading={remove.isPending}
-            onClick={() =>
-              remove.mutate(undefined, {
-                onSuccess: () => {
-                  showToast(`“${meeting.name}” was removed.`);
-                  void navigate('/admin/meetings');
-                },
-              })
-            }
-          >
-            Remove the meeting
-          </Button>
-          <Button variant="secondary" data-autofocus onClick={onClose}>
-            Keep it
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      isOpen={isOpen}
+      onClose={onClose}
+      title={`Remove “${meeting.name}”?`}
+      confirmLabel="Remove the meeting"
+      isPending={remove.isPending}
+      error={remove.error}
+      errorTitle="The meeting could not be removed"
+      onConfirm={() =>
+        remove.mutate(undefined, {
+          onSuccess: () => {
+            showToast(`“${meeting.name}” was removed.`);
+            void navigate('/admin/meetings');
+          },
+        })
+      }
+    >
+      <p>People will no longer find it. Members who went keep it in their own log. This cannot be undone.</p>
+    </ConfirmDialog>
   );
 }

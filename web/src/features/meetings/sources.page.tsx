@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { MAX_UPLOAD_BYTES, meetingSourceKindLabels, type MeetingSource } from '@kindred/common/meetings';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
-import { Dialog } from '../../components/dialog.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Notice } from '../../components/notice.tsx';
@@ -307,47 +307,33 @@ function RemoveSourceDialog({
   const showToast = useToast();
   const count = source.meetingCount;
   return (
-    <Dialog
+    <ConfirmDialog
       isOpen={isOpen}
       onClose={() => {
         remove.reset();
         onClose();
       }}
       title={`Remove “${source.name}”?`}
+      confirmLabel="Remove the source and its meetings"
+      isPending={remove.isPending}
+      error={remove.error}
+      errorTitle="The source could not be removed"
+      onConfirm={() =>
+        remove.mutate(undefined, {
+          onSuccess: () => {
+            showToast(`“${source.name}” and its meetings were removed.`);
+            onRemoved();
+          },
+        })
+      }
     >
-      <div className="stack">
-        <p>
-          {count === 0
-            ? 'This removes the source.'
-            : `This removes the source and its ${count} ${count === 1 ? 'meeting' : 'meetings'}: people will no longer find ${count === 1 ? 'it' : 'them'}.`}{' '}
-          This cannot be undone.
-        </p>
-        {remove.isError && (
-          <Notice tone="error" title="The source could not be removed">
-            <p>{toApiError(remove.error).message}</p>
-          </Notice>
-        )}
-        <div className="actions">
-          <Button
-            variant="danger"
-            isLoading={remove.isPending}
-            onClick={() =>
-              remove.mutate(undefined, {
-                onSuccess: () => {
-                  showToast(`“${source.name}” and its meetings were removed.`);
-                  onRemoved();
-                },
-              })
-            }
-          >
-            Remove the source and its meetings
-          </Button>
-          <Button variant="secondary" data-autofocus onClick={onClose}>
-            Keep it
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+      <p>
+        {count === 0
+          ? 'This removes the source.'
+          : `This removes the source and its ${count} ${count === 1 ? 'meeting' : 'meetings'}: people will no longer find ${count === 1 ? 'it' : 'them'}.`}{' '}
+        This cannot be undone.
+      </p>
+    </ConfirmDialog>
   );
 }
 

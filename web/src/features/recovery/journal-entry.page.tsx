@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { JournalEntry } from '@kindred/common/recovery';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
-import { Dialog } from '../../components/dialog.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
@@ -123,22 +123,18 @@ function JournalEntryView({ entry }: { entry: JournalEntry }) {
         )}
       </div>
 
-      <Dialog isOpen={isConfirmingDelete} onClose={() => setIsConfirmingDelete(false)} title="Delete this entry?">
+      <ConfirmDialog
+        isOpen={isConfirmingDelete}
+        onClose={() => setIsConfirmingDelete(false)}
+        title="Delete this entry?"
+        confirmLabel="Delete entry"
+        onConfirm={confirmDelete}
+        isPending={deleteEntry.isPending}
+        error={deleteEntry.error}
+        errorTitle="We could not delete it"
+      >
         <p>It will be gone for good: there is no way to bring it back.</p>
-        {deleteEntry.isError && (
-          <Notice tone="error" title="We could not delete it">
-            <p>{toApiError(deleteEntry.error).message}</p>
-          </Notice>
-        )}
-        <div className="actions">
-          <Button variant="danger" onClick={confirmDelete} isLoading={deleteEntry.isPending}>
-            Delete entry
-          </Button>
-          <Button variant="secondary" data-autofocus onClick={() => setIsConfirmingDelete(false)}>
-            Keep it
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </Page>
   );
 }
