@@ -123,6 +123,40 @@ describe('finding meetings', () => {
     expect(meetings[1]!.distance!.value).toBeGreaterThan(9);
   });
 
+  it('finds meetings near a point on given days or starting soon, nearest first, page by page', async () => {
+    // With a day or "starting soon" the search reads other indexes than near a point alone.
+    expect(await names({ ...philadelphia, radius: 25, day: [0] })).toEqual(['Center City Sunday', 'Germantown Sunday']);
+    expect(await names({ ...philadelphia, radius: 10, day: [1] })).toEqual([]);
+    expect(await names({ ...philadelphia, radius: 25, day: [1], timeOfDay: ['morning'] })).toEqual([
+      'Norristown Monday',
+    ]);
+    // Sunday 19:30 in New York: Germantown starts in 30 minutes; Los Angeles is too far.
+    expect(
+      await names({ ...philadelphia, radius: 10, now: 'starting_soon', within: 60 }, '2026-03-08T23:30:00Z'),
+    ).toEqual(['Germantown Sunday']);
+    const first = await findMeetings(
+      t.ctx,
+      meetingSearchQuerySchema.parse({ program, ...philadelphia, radius: 25, day: [0, 1], limit: 2 }),
+    );
+    const second = await findMeetings(
+      t.ctx,
+      meetingSearchQuerySchema.parse({
+        program,
+        ...philadelphia,
+        radius: 25,
+        day: [0, 1],
+        limit: 2,
+        cursor: first.nextCursor,
+      }),
+    );
+    expect([...first.meetings, ...second.meetings].map((meeting) => meeting.name)).toEqual([
+      'Center City Sunday',
+      'Germantown Sunday',
+      'Norristown Monday',
+    ]);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('filters by day, time of day, mode, all of several types, region and words', async () => {
     expect(await names({ day: [1] })).toEqual(['Norristown Monday']);
     expect(await names({ day: [0], timeOfDay: ['evening'] })).toEqual([

@@ -133,7 +133,17 @@ export const meetings = pgTable(
     // "Near a place" asks for the points in a box: a GiST index on the point answers that without
     // PostGIS (the exact great-circle distance then filters and orders the few rows left).
     index('meetings_location_gist_idx').using('gist', sql`point(${table.longitude}, ${table.latitude})`),
-    index('meetings_zone_day_time_idx').on(table.timeZone, table.day, table.startTime),
+    // Near a place on given days, or starting soon: the box as ranges on the last columns is checked
+    // inside these, so only meetings in the box on those days (in those zones' windows) are read.
+    // The GiST index cannot be combined with the day other than by intersecting two large bitmaps.
+    index('meetings_day_location_idx').on(table.day, table.longitude, table.latitude, table.startTime),
+    index('meetings_zone_day_time_location_idx').on(
+      table.timeZone,
+      table.day,
+      table.startTime,
+      table.longitude,
+      table.latitude,
+    ),
   ],
 );
 
