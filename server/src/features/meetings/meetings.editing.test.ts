@@ -249,6 +249,13 @@ describe('meetings entered by hand', () => {
     const list = (await call(editor, 'GET', '/api/admin/meetings')).json().meetings;
     expect(list.find((item: { slug: string }) => item.slug === slug).openChangeRequests).toBe(1);
 
+    // A member who sends one finds it in their own data export.
+    await call(member, 'POST', `/api/meetings/${slug}/change-requests`, { message: 'Is it still on?' });
+    const exported = (await call(member, 'GET', '/api/me/export')).json();
+    expect(exported.meetings.changeRequests).toEqual([
+      expect.objectContaining({ slug, message: 'Is it still on?', contact: null }),
+    ]);
+
     expect((await call(editor, 'POST', `/api/admin/meeting-change-requests/${request.id}/resolve`)).statusCode).toBe(
       204,
     );

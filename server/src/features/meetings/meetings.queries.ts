@@ -215,7 +215,19 @@ export async function findMeetingDataOfUser(db: Database, userId: string) {
     .leftJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
     .where(eq(meetingAttendance.userId, userId))
     .orderBy(asc(meetingAttendance.day));
-  return { favorites, attendance };
+  const changeRequests = await db
+    .select({
+      name: meetings.name,
+      slug: meetings.slug,
+      message: meetingChangeRequests.message,
+      contact: meetingChangeRequests.contact,
+      sentAt: meetingChangeRequests.createdAt,
+    })
+    .from(meetingChangeRequests)
+    .innerJoin(meetings, eq(meetings.id, meetingChangeRequests.meetingId))
+    .where(eq(meetingChangeRequests.senderId, userId))
+    .orderBy(asc(meetingChangeRequests.createdAt));
+  return { favorites, attendance, changeRequests };
 }
 
 /** Every source with how many meetings it has, by name. */

@@ -146,7 +146,8 @@ export async function searchMeetings(db: Database, parameters: MeetingSearchPara
     sortKey = sql<number>`(select min(extract(epoch from (${meetings.startTime} - w.start_from)) / 60 + w.minutes_ahead)
       from (values ${startingWindows}) as ${startingWindowColumns} where ${inStartingWindow})`;
   } else {
-    // Day, then time, as one number: minutes into the week; by-appointment meetings last.
+    // Day, then time, as one number: minutes into the week; by-appointment meetings last. The same
+    // expression is indexed (meetings_week_order_idx): keep the two alike.
     sortKey = sql<number>`(coalesce(${meetings.day}, 7) * 1440 + coalesce(extract(epoch from ${meetings.startTime}) / 60, 0))`;
   }
   if (parameters.days?.length) conditions.push(sql`${meetings.day} in ${parameters.days}`);

@@ -680,12 +680,13 @@ export async function recordAttendance(
   return attendanceProgressOn(ctx, auth.user.id, today);
 }
 
-/** The member's favorites and attendance, for their data export. */
+/** The member's favorites, attendance and the change requests they sent, for their data export. */
 export async function exportMeetingData(ctx: ServiceContext, auth: Auth) {
   const data = await findMeetingDataOfUser(ctx.db, auth.user.id);
   return {
     favorites: data.favorites.map((favorite) => ({ ...favorite, since: favorite.since.toISOString() })),
     attendance: data.attendance,
+    changeRequests: data.changeRequests.map((request) => ({ ...request, sentAt: request.sentAt.toISOString() })),
   };
 }
 

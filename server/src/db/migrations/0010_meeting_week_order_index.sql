@@ -1,0 +1,1 @@
+CREATE INDEX "meetings_week_order_idx" ON "meetings" USING btree ((coalesce("day", 7) * 1440 + coalesce(extract(epoch from "start_time") / 60, 0)),"id");
