@@ -10,8 +10,11 @@ const baseURL = `http://127.0.0.1:${port}`;
 // One fresh embedded database per run. Workers load this file too: they reuse the runner's directory.
 process.env.KINDRED_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'kindred-e2e-'));
 
-// The journeys always run on the embedded database, whatever this shell points at.
-const serverEnv: Record<string, string> = {};
+// The journeys always run on the embedded database and in-memory rate limits, whatever this shell
+// points at. Playwright merges the runner's own environment under webServer.env, so the two are
+// set empty here (the config reads empty as unset): left out, a shell's REDIS_URL made runs share
+// sign-in limits in Redis, and a run soon after another was refused with "Too many attempts".
+const serverEnv: Record<string, string> = { DATABASE_URL: '', REDIS_URL: '' };
 for (const [name, value] of Object.entries(process.env)) {
   if (value !== undefined && name !== 'DATABASE_URL' && name !== 'REDIS_URL') serverEnv[name] = value;
 }
