@@ -270,7 +270,7 @@ export function normalizeForCrisis(text: string): string {
       .replace(/(?<=[a-z])[*#]+(?=[a-z])/g, '')
       // Apostrophes: "can't" → "cant", "i'm" → "im", "od'ing" → "oding".
       .replace(/(?<=[a-z])'(?=[a-z])/g, '')
-      // S p a c e d or d.o.t.t.e.d letters: four or more single letters in a row become a word.
+      // S p a c e d or d.o.t.t.e.d letters: three or more single letters in a row become a word.
       .replace(/\b(?:[a-z][\s.\-_]+){2,}[a-z]\b/g, (match) => match.replace(/[\s.\-_]+/g, ''))
       .replace(/[^a-z0-9\n.!?;:,'\s]/g, ' ')
   );
