@@ -148,11 +148,14 @@ describe('meetings entered by hand', () => {
     const lastFriday = await call(null, 'GET', `/api/meetings/${lastFridaySlug}/calendar.ics`);
     expect(lastFriday.body).toContain('BYDAY=FR;BYSETPOS=-1');
 
+    // The feed is kept built between requests; a change made here rebuilds it at once.
+    const before = (await call(null, 'GET', '/api/meetings/feed.json')).json<Array<{ slug: string }>>();
     const weekly = await call(editor, 'POST', '/api/admin/meetings', {
       ...firstAndThird,
       name: 'Tuesday Night Basics',
       weeksOfMonth: null,
     });
+    expect(before.map((row) => row.slug)).not.toContain(weekly.json().meeting.slug);
     const feed = (await call(null, 'GET', '/api/meetings/feed.json')).json<Array<{ slug: string }>>();
     const slugs = feed.map((row) => row.slug);
     expect(slugs).toContain(weekly.json().meeting.slug);
@@ -264,6 +267,26 @@ describe('meetings entered by hand', () => {
     );
     const resolved = (await call(editor, 'GET', '/api/admin/meeting-change-requests?status=resolved')).json().requests;
     expect(resolved.map((item: { id: string }) => item.id)).toContain(request.id);
+  });
+
+  it('"request a change" is limited to 10 an hour from one address', async () => {
+    // A fresh app: its own in-memory counters, on the same database.
+    const limited = await createTestApp({ database: t.database });
+    try {
+      const send = () =>
+        limited.app.inject({
+          method: 'POST',
+          url: `/api/meetings/${slug}/change-requests`,
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({ message: 'Still on?' }),
+        });
+      for (let attempt = 1; attempt <= 10; attempt += 1) expect((await send()).statusCode).toBe(204);
+      const refused = await send();
+      expect(refused.statusCode).toBe(429);
+      expect(errorOf(refused).code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
   });
 
   it('a meeting with its own feedback address sends people there instead', async () => {

@@ -8,10 +8,10 @@ import { recordAuditEvent } from '../../platform/audit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import type { Auth } from '../accounts/accounts.sessions.ts';
-import { slugify } from './meetings.import.ts';
-import { deriveAttendance } from './meetings.parse-common.ts';
+import { deriveAttendance, slugify } from './meetings.parse-common.ts';
 import { findPlaces, geocodeOnline } from './meetings.places.ts';
 import { requireMeetingEditor } from './meetings.policy.ts';
+import { presentChangeRequest, presentHandMeeting } from './meetings.presenters.ts';
 import {
   countOpenChangeRequestsOfMeeting,
   deleteMeetings,
@@ -30,36 +30,6 @@ import { normalizeMeetingType } from './meetings.types.ts';
 
 const WEEKDAY_SLUGS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const CHANGE_REQUEST_LIST_LIMIT = 200;
-
-function presentHandMeeting(meeting: MeetingRow, openChangeRequests: number): HandMeeting {
-  return {
-    slug: meeting.slug,
-    name: meeting.name,
-    program: meeting.program,
-    day: meeting.day ?? 0,
-    weeksOfMonth: meeting.weeksOfMonth,
-    startTime: (meeting.startTime ?? '00:00').slice(0, 5),
-    endTime: meeting.endTime?.slice(0, 5) ?? null,
-    timeZone: meeting.timeZone,
-    types: meeting.types,
-    notes: meeting.notes,
-    locationName: meeting.locationName,
-    locationNotes: meeting.locationNotes,
-    formattedAddress: meeting.formattedAddress,
-    latitude: meeting.latitude,
-    longitude: meeting.longitude,
-    isLocationTemporarilyClosed: meeting.isLocationTemporarilyClosed,
-    regions: meeting.regions,
-    groupName: meeting.groupName,
-    conferenceUrl: meeting.conferenceUrl,
-    conferenceUrlNotes: meeting.conferenceUrlNotes,
-    conferencePhone: meeting.conferencePhone,
-    conferencePhoneNotes: meeting.conferencePhoneNotes,
-    attendance: meeting.attendance,
-    openChangeRequests,
-    updatedAt: meeting.updatedAt.toISOString(),
-  };
-}
 
 /** The type codes as the spec spells them; an unknown one is refused, naming it. */
 function checkTypes(types: string[]): string[] {
@@ -147,7 +117,7 @@ async function toRow(ctx: ServiceContext, input: HandMeetingValues) {
 
 /** "first-step-group-tuesday": words of the name and the day; never "--", which source slugs use. */
 async function newHandMeetingSlug(db: Database, name: string, day: number): Promise<string> {
-  const base = `${slugify(name).slice(0, 60).replace(/-+$/, '')}-${WEEKDAY_SLUGS[day]}`;
+  const base = `${slugify(name, 60) || 'meeting'}-${WEEKDAY_SLUGS[day]}`;
   for (let attempt = 1; ; attempt += 1) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
     if (!(await isMeetingSlugTaken(db, slug))) return slug;
@@ -278,14 +248,7 @@ export async function listChangeRequests(
 ): Promise<ChangeRequestItem[]> {
   requireMeetingEditor(auth);
   const rows = await findChangeRequests(ctx.db, status, CHANGE_REQUEST_LIST_LIMIT);
-  return rows.map((row) => ({
-    id: row.id,
-    meeting: { slug: row.meetingSlug, name: row.meetingName },
-    message: row.message,
-    contact: row.contact,
-    createdAt: row.createdAt.toISOString(),
-    resolvedAt: row.resolvedAt?.toISOString() ?? null,
-  }));
+  return rows.map(presentChangeRequest);
 }
 
 /** Marks a change request done. */

@@ -9,6 +9,7 @@ import { isKnownTimeZone } from '@kindred/common/profiles';
 import type { Database } from '../../db/client.ts';
 import type { ImportedMeeting, ParsedSource } from './meetings.import-types.ts';
 import { parseBmltSearchResults } from './meetings.parse-bmlt.ts';
+import { slugify } from './meetings.parse-common.ts';
 import { parseMeetingGuideJson } from './meetings.parse-meeting-guide.ts';
 import { parseMeetingGuideCsv } from './meetings.parse-spreadsheet.ts';
 import {
@@ -32,19 +33,6 @@ export function parseSource(kind: MeetingSourceKind, text: string, defaultTimeZo
     case 'bmlt':
       return parseBmltSearchResults(text, {});
   }
-}
-
-/** Lower-case words joined by single dashes: "St. Mary's 7 AM" → "st-mary-s-7-am". */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug === '' ? 'meeting' : slug;
 }
 
 /**
@@ -175,7 +163,7 @@ export async function applyParsedSource(
 
 /** "<source>--<key>", unique: two keys that read alike get a short fingerprint of their own. */
 function newSlug(sourceSlug: string, sourceKey: string, slugsInUse: Set<string>): string {
-  let slug = `${sourceSlug}--${slugify(sourceKey)}`;
+  let slug = `${sourceSlug}--${slugify(sourceKey) || 'meeting'}`;
   if (slugsInUse.has(slug)) slug = `${slug}-${createHash('sha256').update(sourceKey).digest('hex').slice(0, 8)}`;
   slugsInUse.add(slug);
   return slug;

@@ -439,14 +439,19 @@ export function parseTextList(value: unknown): string[] {
   return list;
 }
 
-/** Lower-case, dash-separated, ASCII: "Sunday Serenity!" → "sunday-serenity". */
-export function slugify(text: string): string {
+/**
+ * Lower-case ASCII words joined by single dashes, at most `maxLength` characters: "St. Mary's 7 AM"
+ * → "st-mary-s-7-am". Empty when no letter or digit is left (callers choose their own fallback).
+ */
+export function slugify(text: string, maxLength = 80): string {
   return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
 }
 
 /**
@@ -456,6 +461,6 @@ export function slugify(text: string): string {
 export function deriveSlug(parts: { name: string; day: string; time: string; address: string }): string {
   const identity = [parts.name, parts.day, parts.time, parts.address].map((part) => foldWord(part)).join('|');
   const hash = createHash('sha256').update(identity).digest('hex').slice(0, 10);
-  const readable = slugify(parts.name).slice(0, 40).replace(/-+$/, '');
+  const readable = slugify(parts.name, 40);
   return readable ? `${readable}-${hash}` : hash;
 }

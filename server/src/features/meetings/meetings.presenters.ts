@@ -1,5 +1,12 @@
-import type { ChangeRequest, MeetingDetail, MeetingSource, MeetingSummary } from '@kindred/common/meetings';
-import type { MeetingRow, MeetingSourceRow } from './meetings.queries.ts';
+import type {
+  ChangeRequest,
+  ChangeRequestItem,
+  HandMeeting,
+  MeetingDetail,
+  MeetingSource,
+  MeetingSummary,
+} from '@kindred/common/meetings';
+import type { findChangeRequests, MeetingRow, MeetingSourceRow } from './meetings.queries.ts';
 import { isSpecTypeCode, meetingTypeName } from './meetings.types.ts';
 
 const hhmm = (time: string | null) => (time === null ? null : time.slice(0, 5));
@@ -179,5 +186,48 @@ export function presentSource(source: MeetingSourceRow, meetingCount: number): M
     lastError: source.lastError,
     lastReport: source.lastReport,
     meetingCount,
+  };
+}
+
+/** A hand-entered meeting as its editors see it (and load into their form). */
+export function presentHandMeeting(meeting: MeetingRow, openChangeRequests: number): HandMeeting {
+  return {
+    slug: meeting.slug,
+    name: meeting.name,
+    program: meeting.program,
+    day: meeting.day ?? 0,
+    weeksOfMonth: meeting.weeksOfMonth,
+    startTime: (meeting.startTime ?? '00:00').slice(0, 5),
+    endTime: meeting.endTime?.slice(0, 5) ?? null,
+    timeZone: meeting.timeZone,
+    types: meeting.types,
+    notes: meeting.notes,
+    locationName: meeting.locationName,
+    locationNotes: meeting.locationNotes,
+    formattedAddress: meeting.formattedAddress,
+    latitude: meeting.latitude,
+    longitude: meeting.longitude,
+    isLocationTemporarilyClosed: meeting.isLocationTemporarilyClosed,
+    regions: meeting.regions,
+    groupName: meeting.groupName,
+    conferenceUrl: meeting.conferenceUrl,
+    conferenceUrlNotes: meeting.conferenceUrlNotes,
+    conferencePhone: meeting.conferencePhone,
+    conferencePhoneNotes: meeting.conferencePhoneNotes,
+    attendance: meeting.attendance,
+    openChangeRequests,
+    updatedAt: meeting.updatedAt.toISOString(),
+  };
+}
+
+/** A change request as the editors see it. */
+export function presentChangeRequest(row: Awaited<ReturnType<typeof findChangeRequests>>[number]): ChangeRequestItem {
+  return {
+    id: row.id,
+    meeting: { slug: row.meetingSlug, name: row.meetingName },
+    message: row.message,
+    contact: row.contact,
+    createdAt: row.createdAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
   };
 }

@@ -27,8 +27,9 @@ import { decodeCursor, encodeCursor } from '../../platform/cursors.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import type { Auth } from '../accounts/accounts.sessions.ts';
 import { findMemberTimeZone } from '../profiles/profiles.service.ts';
-import { applyParsedSource, parseSource, slugify, type ImportProgress } from './meetings.import.ts';
+import { applyParsedSource, parseSource, type ImportProgress } from './meetings.import.ts';
 import { MalformedSourceError, type ParsedSource } from './meetings.import-types.ts';
+import { slugify } from './meetings.parse-common.ts';
 import { requireMeetingEditor } from './meetings.policy.ts';
 import { isLanguageTypeCode, meetingTypeName } from './meetings.types.ts';
 import { findPlaces, geocodeOnline, OFFLINE_PLACES_ATTRIBUTION } from './meetings.places.ts';
@@ -170,7 +171,7 @@ function readSourceUrl(ctx: ServiceContext, url: string): Promise<string> {
 
 /** A slug for a new source, unique among sources. */
 async function uniqueSourceSlug(ctx: ServiceContext, name: string): Promise<string> {
-  const base = slugify(name).slice(0, 40).replace(/-+$/, '');
+  const base = slugify(name, 40) || 'source';
   for (let attempt = 1; ; attempt += 1) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
     if (!(await findSourceBySlug(ctx.db, slug))) return slug;
