@@ -135,8 +135,8 @@ export const changeEmailInputSchema = z.object({
 });
 export type ChangeEmailInput = z.input<typeof changeEmailInputSchema>;
 
-/** An admin runs the site; a meeting editor keeps the meeting list (sources, imports, hand-entered meetings). */
-export const memberRoles = ['member', 'meeting-editor', 'admin'] as const;
+/** An admin runs the site; a meeting editor keeps the meeting list; a moderator keeps the community safe (the queue, hide, lock, warn, suspend). */
+export const memberRoles = ['member', 'meeting-editor', 'moderator', 'admin'] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
 /** The signed-in member, as they see themselves. */

@@ -19,6 +19,8 @@ import { accountsRoutes } from './features/accounts/accounts.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { profilesRoutes } from './features/profiles/profiles.routes.ts';
 import { meetingsRoutes } from './features/meetings/meetings.routes.ts';
+import { communityRoutes } from './features/community/community.routes.ts';
+import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { recoveryRoutes } from './features/recovery/recovery.routes.ts';
 import { safetyRoutes } from './features/safety/safety.routes.ts';
 import type { ServiceContext } from './platform/context.ts';
@@ -92,6 +94,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(profilesRoutes(ctx));
   await app.register(recoveryRoutes(ctx));
   await app.register(meetingsRoutes(ctx));
+  await app.register(communityRoutes(ctx));
+  await app.register(notificationsRoutes(ctx));
 
   const webDistDir = deps.webDistDir;
   const indexHtmlPath = webDistDir ? path.join(webDistDir, 'index.html') : undefined;

@@ -54,6 +54,13 @@ const envSchema = z.object({
   GEOCODER_URL: urlSetting(['https:', 'http:']).optional(),
   GEOCODER_CONTACT: z.string().min(3).max(200).optional(),
   MEETING_SOURCES_ON_PRIVATE_NETWORK: booleanSetting.default(false),
+  COMMUNITY_NEW_MEMBER_DAYS: z.coerce.number().min(0).max(90).default(1),
+  COMMUNITY_NEW_MEMBER_TOPICS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(3),
+  COMMUNITY_NEW_MEMBER_REPLIES_PER_DAY: z.coerce.number().int().min(1).max(1000).default(10),
+  COMMUNITY_NEW_MEMBER_SECONDS_BETWEEN_POSTS: z.coerce.number().int().min(0).max(3600).default(30),
+  COMMUNITY_NEW_MEMBER_LINKS_PER_POST: z.coerce.number().int().min(0).max(100).default(2),
+  COMMUNITY_DUPLICATE_POST_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  COMMUNITY_FLAGS_TO_HIDE: z.coerce.number().int().min(1).max(100).default(3),
 });
 
 export type Config = {
@@ -78,6 +85,19 @@ export type Config = {
     geocoder: { url: string; contact: string | undefined } | null;
     /** Whether editors' source URLs may point at private or local addresses (an intranet feed). */
     sourcesOnPrivateNetwork: boolean;
+  };
+  /** Trust levels and limits, in the spirit of Discourse's: a new member's first day is gentler on everyone. */
+  community: {
+    /** How long a member counts as new. */
+    newMemberDays: number;
+    newMemberTopicsPerDay: number;
+    newMemberRepliesPerDay: number;
+    newMemberSecondsBetweenPosts: number;
+    newMemberLinksPerPost: number;
+    /** The same text from the same member within this many minutes is refused (any member). */
+    duplicatePostMinutes: number;
+    /** Content reported by this many different members is hidden until a moderator reviews it. */
+    flagsToHide: number;
   };
 };
 
@@ -151,6 +171,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mapAttribution: settings.MAP_ATTRIBUTION,
       geocoder: settings.GEOCODER_URL ? { url: settings.GEOCODER_URL, contact: settings.GEOCODER_CONTACT } : null,
       sourcesOnPrivateNetwork: settings.MEETING_SOURCES_ON_PRIVATE_NETWORK,
+    },
+    community: {
+      newMemberDays: settings.COMMUNITY_NEW_MEMBER_DAYS,
+      newMemberTopicsPerDay: settings.COMMUNITY_NEW_MEMBER_TOPICS_PER_DAY,
+      newMemberRepliesPerDay: settings.COMMUNITY_NEW_MEMBER_REPLIES_PER_DAY,
+      newMemberSecondsBetweenPosts: settings.COMMUNITY_NEW_MEMBER_SECONDS_BETWEEN_POSTS,
+      newMemberLinksPerPost: settings.COMMUNITY_NEW_MEMBER_LINKS_PER_POST,
+      duplicatePostMinutes: settings.COMMUNITY_DUPLICATE_POST_MINUTES,
+      flagsToHide: settings.COMMUNITY_FLAGS_TO_HIDE,
     },
     help: settings.HELP_RESOURCES_FILE
       ? readHelpResourcesFile(settings.HELP_RESOURCES_FILE, settings.EMERGENCY_NUMBER)

@@ -4,3 +4,6 @@ export * from '../features/profiles/profiles.tables.ts';
 export * from '../platform/audit.tables.ts';
 export * from '../features/recovery/recovery.tables.ts';
 export * from '../features/meetings/meetings.tables.ts';
+export * from '../features/community/community.tables.ts';
+export * from '../features/notifications/notifications.tables.ts';
+export * from '../features/safety/safety.tables.ts';

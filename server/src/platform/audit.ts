@@ -1,5 +1,5 @@
 /** The audit trail: every read of another person's sensitive data, every administrative act. */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, like } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { auditEvents } from './audit.tables.ts';
 
@@ -12,7 +12,19 @@ export type AuditAction =
   | 'account.password_changed'
   | 'meeting.entered'
   | 'meeting.changed'
-  | 'meeting.removed';
+  | 'meeting.removed'
+  | 'community.category_created'
+  | 'community.category_changed'
+  | 'community.category_removed'
+  | 'moderation.post_hidden'
+  | 'moderation.post_unhidden'
+  | 'moderation.post_deleted'
+  | 'moderation.topic_changed'
+  | 'moderation.member_warned'
+  | 'moderation.member_suspended'
+  | 'moderation.member_unsuspended'
+  | 'moderation.item_resolved'
+  | 'moderation.hidden_by_reports';
 
 /** Writes one audit row. Call it inside the transaction of the act it records. */
 export async function recordAuditEvent(
@@ -36,4 +48,14 @@ export async function listAuditEventsAbout(db: Database, subjectId: string) {
     .orderBy(desc(auditEvents.createdAt))
     .limit(1000);
   return rows.map((row) => ({ action: row.action, at: row.createdAt.toISOString(), details: row.details }));
+}
+
+/** The newest events whose action starts with a prefix (the moderation log: "moderation."). */
+export async function listAuditEventsByActionPrefix(db: Database, prefix: string, limit: number) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(like(auditEvents.action, `${prefix.replace(/[%_\\]/g, '\\$&')}%`))
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(limit);
 }

@@ -144,3 +144,30 @@ export async function findHandlesByIds(db: Database, userIds: readonly string[])
     .where(inArray(users.id, [...new Set(userIds)]));
   return new Map(rows.map((row) => [row.id, row.handle]));
 }
+
+export type MemberCard = { id: string; handle: string; role: MemberRole; createdAt: Date; suspendedUntil: Date | null };
+
+/** What other areas show about these members (handle, role, when they joined), by id. */
+export async function findMemberCardsByIds(db: Database, userIds: readonly string[]): Promise<Map<string, MemberCard>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: users.id,
+      handle: users.handle,
+      role: users.role,
+      createdAt: users.createdAt,
+      suspendedUntil: users.suspendedUntil,
+    })
+    .from(users)
+    .where(inArray(users.id, [...new Set(userIds)]));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function updateUserSuspension(db: Database, userId: string, suspendedUntil: Date | null): Promise<void> {
+  await db.update(users).set({ suspendedUntil }).where(eq(users.id, userId));
+}
+
+/** Ends every session of a user (suspension): they are signed out everywhere at once. */
+export async function deleteAllSessionsOfUser(db: Database, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

@@ -25,6 +25,10 @@ import {
   type SessionRow,
   type UserRow,
   findHandlesByIds as findHandlesByIdsQuery,
+  findMemberCardsByIds as findMemberCardsByIdsQuery,
+  updateUserSuspension,
+  deleteAllSessionsOfUser,
+  type MemberCard,
 } from './accounts.queries.ts';
 import { createSession, hashSessionToken, type Auth } from './accounts.sessions.ts';
 
@@ -66,6 +70,15 @@ export async function signIn(ctx: ServiceContext, input: SignInInput, userAgent:
     : await verifyAgainstDecoy(input.password);
   if (!user || !isValid) {
     throw new AppError('unauthenticated', 'That handle and password do not match. Please try again.');
+  }
+  // Told only after the password matched, so a suspension is no hint to someone guessing.
+  if (user.suspendedUntil && user.suspendedUntil > new Date()) {
+    throw new AppError(
+      'forbidden',
+      `Your account is suspended by the moderators until ${user.suspendedUntil.toISOString().slice(0, 16).replace('T', ' ')} UTC. ` +
+        'If you are struggling, the help page lists people you can call at any hour.',
+      { suspendedUntil: user.suspendedUntil.toISOString() },
+    );
   }
   const { token, session } = await createSession(ctx, user.id, userAgent);
   return { user, token, session };
@@ -195,4 +208,33 @@ export async function endExpiredSessions(ctx: ServiceContext): Promise<number> {
 /** Handles by user id, for areas that show who wrote or shared something. */
 export async function findHandlesByIds(ctx: ServiceContext, userIds: readonly string[]): Promise<Map<string, string>> {
   return findHandlesByIdsQuery(ctx.db, userIds);
+}
+
+export type { MemberCard };
+
+/** Handle, role and joining time of these members, by id: what other areas show about an author. */
+export async function findMemberCardsByIds(
+  ctx: ServiceContext,
+  userIds: readonly string[],
+): Promise<Map<string, MemberCard>> {
+  return findMemberCardsByIdsQuery(ctx.db, userIds);
+}
+
+/**
+ * Suspends a member until the given time and ends every session they have in the same transaction,
+ * so every device is signed out at once. The caller (moderation) records why.
+ */
+export async function suspendMemberAccount(
+  ctx: ServiceContext,
+  userId: string,
+  until: Date,
+  db: Database = ctx.db,
+): Promise<void> {
+  await updateUserSuspension(db, userId, until);
+  await deleteAllSessionsOfUser(db, userId);
+}
+
+/** Lifts a suspension early. */
+export async function liftMemberSuspension(ctx: ServiceContext, userId: string, db: Database = ctx.db): Promise<void> {
+  await updateUserSuspension(db, userId, null);
 }

@@ -13,6 +13,8 @@ export const users = pgTable(
     role: text().$type<MemberRole>().notNull().default('member'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set by a moderator: no sign-in until then (every session ended when it was set). */
+    suspendedUntil: timestamp({ withTimezone: true }),
   },
   (table) => [uniqueIndex('users_handle_lower_unique').on(sql`lower(${table.handle})`)],
 );

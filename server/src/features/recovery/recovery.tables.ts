@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   date,
   index,
   jsonb,
@@ -17,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { CongratulationReaction, DayRating, SupportContact } from '@kindred/common/recovery';
 import { users } from '../accounts/accounts.tables.ts';
+import { tsvector } from '../../db/column-types.ts';
 
 // Every table here holds one member's private recovery data and carries user_id, so that who may
 // read it is decided by one policy (recovery.policy.ts) on the owner, and deleting a member removes it.
@@ -112,8 +112,6 @@ export const recoveryPlans = pgTable('recovery_plans', {
 });
 
 /** PostgreSQL's full-text document type (Drizzle has no built-in for it). */
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
 /** Private journal entries. */
 export const journalEntries = pgTable(
   'journal_entries',
