@@ -6,7 +6,15 @@ import { runCli } from '../src/cli.ts';
 import { acquireDataDirLock } from '../src/db/data-dir-lock.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { sql } from 'drizzle-orm';
-import { checkIns, milestoneCongratulations, sharedMilestones } from '../src/db/schema.ts';
+import {
+  checkIns,
+  milestoneCongratulations,
+  postReactions,
+  posts,
+  resourceArticles,
+  sharedMilestones,
+  topics,
+} from '../src/db/schema.ts';
 import { findMemberByHandle } from '../src/features/accounts/accounts.service.ts';
 import { findOwnSupportContacts, listOwnCounters } from '../src/features/recovery/recovery.service.ts';
 import { testConfig } from './test-app.ts';
@@ -42,6 +50,12 @@ describe.runIf(testDatabaseKind === 'pglite')('the operator CLI on the embedded 
       const { counters } = await listOwnCounters(ctx, { user: dana!, session: null as never });
       expect(counters[0]).toMatchObject({ label: 'Alcohol', days: 400 });
       expect((await findOwnSupportContacts(ctx, dana!.id)).length).toBe(2);
+      const forumCount = async (table: typeof topics | typeof posts | typeof postReactions | typeof resourceArticles) =>
+        (await database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+      expect(await forumCount(topics)).toBe(5 + 4);
+      expect(await forumCount(posts)).toBe(5 + 10 + 1);
+      expect(await forumCount(postReactions)).toBeGreaterThanOrEqual(12);
+      expect(await forumCount(resourceArticles)).toBe(4);
     } finally {
       await database.close();
     }

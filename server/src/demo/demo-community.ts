@@ -11,6 +11,7 @@ import { countMembers, signUp } from '../features/accounts/accounts.service.ts';
 import { updateOwnProfile } from '../features/profiles/profiles.service.ts';
 import { seedMemberRecovery, type DemoRecovery } from '../features/recovery/recovery.demo.ts';
 import { congratulateMilestone, shareMilestone } from '../features/recovery/recovery.service.ts';
+import { seedDemoForums } from '../features/community/community.demo.ts';
 import type { Auth } from '../features/accounts/accounts.sessions.ts';
 import type { CongratulationInput, RecoveryPlanInput } from '@kindred/common/recovery';
 
@@ -271,5 +272,6 @@ export async function seedDemoCommunity(ctx: ServiceContext): Promise<{ password
   for (const [from, to, congratulation] of demoCongratulations) {
     await congratulateMilestone(ctx, authByHandle.get(from)!, sharedIdByHandle.get(to)!, congratulation);
   }
+  await seedDemoForums(ctx, authByHandle);
   return { password, handles: demoMembers.map((member) => member.handle) };
 }
