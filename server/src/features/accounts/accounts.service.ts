@@ -6,6 +6,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { hashPassword, isCommonPassword, verifyAgainstDecoy, verifyPassword } from '../../platform/passwords.ts';
 import { createProfile, exportProfile } from '../profiles/profiles.service.ts';
 import { exportMeetingData } from '../meetings/meetings.service.ts';
+import { exportCommunityData } from '../community/community.service.ts';
 import { exportRecoveryData } from '../recovery/recovery.service.ts';
 import { presentMe, presentSession } from './accounts.presenters.ts';
 import {
@@ -148,6 +149,7 @@ export async function exportMemberData(ctx: ServiceContext, auth: Auth) {
     profile: await exportProfile(ctx, user.id),
     recovery: await exportRecoveryData(ctx, auth),
     meetings: await exportMeetingData(ctx, auth),
+    community: await exportCommunityData(ctx, auth),
     sessions: await listOwnSessions(ctx, auth),
     accessLog: await listAuditEventsAbout(ctx.db, user.id),
   };

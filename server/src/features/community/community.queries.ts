@@ -401,3 +401,30 @@ export async function insertArticle(db: Database, values: typeof resourceArticle
   const [row] = await db.insert(resourceArticles).values(values).onConflictDoNothing().returning();
   return row ?? null;
 }
+
+/** Everything a member wrote, oldest first, with the topic it is in (their data export). */
+export async function listPostsWrittenBy(db: Database, authorId: string) {
+  return db
+    .select({
+      topicId: topics.id,
+      topicTitle: topics.title,
+      number: posts.number,
+      bodyMarkdown: posts.bodyMarkdown,
+      isAnonymous: posts.isAnonymous,
+      createdAt: posts.createdAt,
+      editedAt: posts.editedAt,
+      deletedAt: posts.deletedAt,
+    })
+    .from(posts)
+    .innerJoin(topics, eq(topics.id, posts.topicId))
+    .where(eq(posts.authorId, authorId))
+    .orderBy(asc(posts.createdAt));
+}
+
+export async function listReactionsGivenBy(db: Database, userId: string) {
+  return db
+    .select({ postId: postReactions.postId, reaction: postReactions.reaction, createdAt: postReactions.createdAt })
+    .from(postReactions)
+    .where(eq(postReactions.userId, userId))
+    .orderBy(asc(postReactions.createdAt));
+}

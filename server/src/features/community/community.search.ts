@@ -67,11 +67,8 @@ export type PostSearchRow = {
 
 const strippedOfMarkers = (column: SQL) => sql`translate(${column}, ${START_MATCH + STOP_MATCH}, '')`;
 
-/**
- * The visible posts matching a search, newest first or ranked within the newest matches; each
- * with its title and an excerpt highlighted. Words that reduce to no search terms match nothing.
- */
-export async function searchVisiblePosts(db: Database, search: PostSearch): Promise<PostSearchRow[]> {
+/** The SQL of searchVisiblePosts (the benchmark EXPLAINs it). */
+export function visiblePostsSearchQuery(search: PostSearch): SQL {
   const query = sql`websearch_to_tsquery('english', ${search.text})`;
   const blocked = [...search.blockedIds];
   const conditions: Array<SQL | undefined> = [
@@ -111,7 +108,7 @@ export async function searchVisiblePosts(db: Database, search: PostSearch): Prom
           join posts rp on rp.id = w.id
           order by rank desc, w.created_at desc, w.id desc
           offset ${search.offset} limit ${search.limit}`;
-  const result: unknown = await db.execute(sql`
+  return sql`
     select p.id as "postId", p.number as "postNumber", p.topic_id as "topicId", p.author_id as "authorId",
       p.is_anonymous as "isAnonymous",
       to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt",
@@ -120,7 +117,16 @@ export async function searchVisiblePosts(db: Database, search: PostSearch): Prom
     from (${page}) pg
     join posts p on p.id = pg.id
     join topics t on t.id = p.topic_id
-    order by pg.rank desc, pg.created_at desc, pg.id desc`);
+    order by pg.rank desc, pg.created_at desc, pg.id desc`;
+}
+
+/**
+ * The visible posts matching a search, newest first or ranked within the newest matches; each
+ * with its title and an excerpt highlighted. Words that reduce to no search terms match nothing.
+ */
+export async function searchVisiblePosts(db: Database, search: PostSearch): Promise<PostSearchRow[]> {
+  // Both drivers (node-postgres, PGlite) answer { rows }.
+  const result: unknown = await db.execute(visiblePostsSearchQuery(search));
   return (result as { rows: PostSearchRow[] }).rows;
 }
 

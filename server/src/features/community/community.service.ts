@@ -30,7 +30,7 @@ import { renderMarkdown, type RenderedMarkdown } from '../../platform/markdown.t
 import { findMemberByHandle, findMemberCardsByIds } from '../accounts/accounts.service.ts';
 import type { Auth } from '../accounts/accounts.sessions.ts';
 import { notifyMembers, type Notice } from '../notifications/notifications.service.ts';
-import { findBlockedIds, hasBlocked } from '../safety/safety.blocks.ts';
+import { findBlockedIds, hasBlocked, listOwnBlocks } from '../safety/safety.blocks.ts';
 import { assessMemberText, buildCrisisSupport, raiseCrisisItem } from '../safety/safety.crisis.ts';
 import { canModerate } from '../safety/safety.policy.ts';
 import { canDeletePost, canEditPost, canReadTopic, canReplyToTopic, type Viewer } from './community.policy.ts';
@@ -69,6 +69,8 @@ import {
   insertTopic,
   listCategoriesWithActivity,
   listPostsOfTopic,
+  listPostsWrittenBy,
+  listReactionsGivenBy,
   listRevisionsOfPost,
   listTopicsForViewer,
   lockAuthorForWriting,
@@ -745,4 +747,29 @@ export async function presentTopicForViewer(ctx: ServiceContext, auth: Auth, top
   const topic = await findTopicById(ctx.db, topicId);
   if (!topic) throw notFound('We could not find that topic.');
   return presentTopicFor(ctx, auth, topic);
+}
+
+/** What the member wrote and chose in the forums (their data export). */
+export async function exportCommunityData(ctx: ServiceContext, auth: Auth) {
+  const written = await listPostsWrittenBy(ctx.db, auth.user.id);
+  const reactions = await listReactionsGivenBy(ctx.db, auth.user.id);
+  return {
+    posts: written.map((post) => ({
+      topicId: post.topicId,
+      topicTitle: post.topicTitle,
+      number: post.number,
+      markdown: post.bodyMarkdown,
+      postedAnonymously: post.isAnonymous,
+      createdAt: post.createdAt.toISOString(),
+      editedAt: post.editedAt?.toISOString() ?? null,
+      deletedAt: post.deletedAt?.toISOString() ?? null,
+    })),
+    reactionsGiven: reactions.map((reaction) => ({
+      postId: reaction.postId,
+      reaction: reaction.reaction,
+      at: reaction.createdAt.toISOString(),
+    })),
+    preferences: await getOwnPreferences(ctx, auth),
+    blocked: (await listOwnBlocks(ctx, auth)).blocks,
+  };
 }
