@@ -15,8 +15,9 @@ export function DeleteAccount({ handle }: { handle: string }) {
   return (
     <Card title="Delete my account" tone="danger">
       <p>
-        This permanently deletes your account and profile. It cannot be undone. You may want to download your data
-        first.
+        This permanently deletes your account, your profile, your recovery data and everything you wrote in the
+        community, including topics you started and the replies in them. It cannot be undone. You may want to
+        download your data first.
       </p>
       <Button variant="danger" onClick={() => setIsOpen(true)}>
         Delete my account
