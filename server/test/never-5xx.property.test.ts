@@ -1,8 +1,10 @@
-/** Property: whatever body a client sends to accounts, profile or recovery routes, never a 5xx. */
+/** Property: whatever a client sends to accounts, profile, recovery, meetings, community or moderation routes, never a 5xx. */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, type BuiltMember } from './factories.ts';
 import { createTestApp, errorOf, type TestApp } from './test-app.ts';
+import { buildModerator, startTopic } from './community-helpers.ts';
+import { setMemberRole } from '../src/features/accounts/accounts.service.ts';
 
 let t: TestApp;
 let member: BuiltMember;
@@ -40,6 +42,27 @@ const fieldNames = [
   'body',
   'note',
   'reaction',
+  'categoryId',
+  'title',
+  'kind',
+  'contentWarnings',
+  'isAnonymous',
+  'parentId',
+  'subjectKind',
+  'subjectId',
+  'reason',
+  'days',
+  'message',
+  'resolution',
+  'isLocked',
+  'isPinned',
+  'expandWarnedStories',
+  'alwaysCollapsedWarnings',
+  'lastReadNumber',
+  'ids',
+  'slug',
+  'name',
+  'description',
   '__proto__',
   'constructor',
 ];
@@ -185,4 +208,56 @@ describe('no input makes a 5xx', () => {
       { numRuns: 300 },
     );
   });
+
+  it('community, notifications, reports and moderation inputs', async () => {
+    const moderator = await buildModerator(t.ctx);
+    await setMemberRole(t.ctx, moderator.handle, 'admin');
+    const { topic, post } = await startTopic(t, member);
+    const routes: Array<['POST' | 'PATCH' | 'PUT', string]> = [
+      ['POST', '/api/community/topics'],
+      ['POST', `/api/community/topics/${topic.id}/posts`],
+      ['PUT', `/api/community/topics/${topic.id}/read`],
+      ['PATCH', `/api/community/posts/${post.id}`],
+      ['PUT', '/api/community/preferences'],
+      ['POST', '/api/community/categories'],
+      ['POST', '/api/notifications/read'],
+      ['POST', '/api/safety/reports'],
+      ['POST', `/api/moderation/posts/${post.id}/hide`],
+      ['PATCH', `/api/moderation/topics/${topic.id}`],
+      ['POST', `/api/moderation/members/${member.handle}/warn`],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), rawPayload, ([method, url], payload) =>
+        expectNo5xx(method, url, payload, url.startsWith('/api/moderation') || url.includes('categories') ? moderator.cookie : member.cookie),
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('community search and listing queries', async () => {
+    const names = ['q', 'category', 'author', 'from', 'to', 'sort', 'cursor', 'following', 'after'];
+    const values = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('', '"', '-', ':*', '&|!', "'", '\\', 'craving', 'relevant', 'newest', '2026-02-30', 'true', 'x'.repeat(300)),
+      fc.integer().map(String),
+    );
+    const { topic } = await startTopic(t, member);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...names), values), { maxLength: 6 }), async (pairs) => {
+        const query = new URLSearchParams(pairs).toString();
+        for (const url of [
+          `/api/community/search?${query}`,
+          `/api/community/topics?${query}`,
+          `/api/community/topics/${topic.id}?${query}`,
+          `/api/notifications?${query}`,
+          `/api/moderation/queue?${query}`,
+        ]) {
+          const response = await t.app.inject({ method: 'GET', url, headers: { cookie: member.cookie } });
+          expect(response.statusCode, `${url} -> ${response.body}`).toBeLessThan(500);
+          if (response.statusCode >= 400) errorOf(response);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 180_000);
 });
