@@ -24,6 +24,8 @@ Object.assign(serverEnv, {
   BASE_URL: baseURL,
   DATA_DIR: process.env.KINDRED_E2E_DATA_DIR,
   LOG_LEVEL: 'warn',
+  // Journey members are seconds old; the new-member limits have their own integration tests.
+  COMMUNITY_NEW_MEMBER_DAYS: '0',
 });
 
 // The meeting finder's journey needs real meetings. The CLI import is the only way in, and it cannot
@@ -50,10 +52,18 @@ const createMeetingEditor = [
   `npx tsx server/src/cli.ts create-admin ${meetingEditorHandle} > ${JSON.stringify(meetingEditorFile)}`,
   `npx tsx server/src/cli.ts set-role ${meetingEditorHandle} meeting-editor > /dev/null`,
 ].join(' && ');
+// The community journey's moderator, made the same way (its password in moderator.txt).
+process.env.KINDRED_E2E_MODERATOR ??= `moderator_${Date.now().toString(36)}`;
+const moderatorHandle = process.env.KINDRED_E2E_MODERATOR;
+const createModerator = [
+  `npx tsx server/src/cli.ts create-admin ${moderatorHandle} > ${JSON.stringify(path.join(process.env.KINDRED_E2E_DATA_DIR, 'moderator.txt'))}`,
+  `npx tsx server/src/cli.ts set-role ${moderatorHandle} moderator > /dev/null`,
+].join(' && ');
 const startServer = 'npx tsx server/src/main.ts';
 const serverCommand = [
   ...(existsSync(meetingFeed) ? [`${importMeetings} > /dev/null`] : []),
   createMeetingEditor,
+  createModerator,
   startServer,
 ].join(' && ');
 

@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './helpers/accessibility.ts';
-import { joinKindred, mainNav, pageHeading, uniqueHandle } from './helpers/accounts.ts';
+import { joinKindred, mainNav, operatorPassword, pageHeading, uniqueHandle } from './helpers/accounts.ts';
 
 // Before the server starts, playwright.config.ts creates this run's meeting editor with the CLI
 // and writes its one-time password into the run's data directory.
 const editorHandle = process.env.KINDRED_E2E_EDITOR ?? 'missing-editor';
 const feeds = path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'meeting-feeds');
 
-function editorPassword(): string {
-  const dataDir = process.env.KINDRED_E2E_DATA_DIR;
-  if (!dataDir) throw new Error('KINDRED_E2E_DATA_DIR is set by playwright.config.ts.');
-  const printed = readFileSync(path.join(dataDir, 'editor.txt'), 'utf8');
-  const password = /one-time password: (\S+)/.exec(printed)?.[1];
-  if (!password) throw new Error(`No one-time password in what create-admin printed:\n${printed}`);
-  return password;
-}
+const editorPassword = () => operatorPassword('editor.txt');
 
 /** The short message that confirms an action. */
 const toast = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });

@@ -64,7 +64,10 @@ export const moderationReportSchema = z.object({
 export const moderationSubjectSchema = z.object({
   kind: z.enum(reportSubjectKinds),
   id: z.string(),
-  memberHandle: z.string().nullable().describe('Who wrote it or whose profile it is (moderators see anonymous authors)'),
+  memberHandle: z
+    .string()
+    .nullable()
+    .describe('Who wrote it or whose profile it is (moderators see anonymous authors)'),
   memberSuspendedUntil: z.iso.datetime().nullable(),
   postedAnonymously: z.boolean(),
   bodyHtml: z.string().nullable(),

@@ -228,7 +228,12 @@ describe('no input makes a 5xx', () => {
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), rawPayload, ([method, url], payload) =>
-        expectNo5xx(method, url, payload, url.startsWith('/api/moderation') || url.includes('categories') ? moderator.cookie : member.cookie),
+        expectNo5xx(
+          method,
+          url,
+          payload,
+          url.startsWith('/api/moderation') || url.includes('categories') ? moderator.cookie : member.cookie,
+        ),
       ),
       { numRuns: 400 },
     );
@@ -238,7 +243,21 @@ describe('no input makes a 5xx', () => {
     const names = ['q', 'category', 'author', 'from', 'to', 'sort', 'cursor', 'following', 'after'];
     const values = fc.oneof(
       fc.string({ maxLength: 30 }),
-      fc.constantFrom('', '"', '-', ':*', '&|!', "'", '\\', 'craving', 'relevant', 'newest', '2026-02-30', 'true', 'x'.repeat(300)),
+      fc.constantFrom(
+        '',
+        '"',
+        '-',
+        ':*',
+        '&|!',
+        "'",
+        '\\',
+        'craving',
+        'relevant',
+        'newest',
+        '2026-02-30',
+        'true',
+        'x'.repeat(300),
+      ),
       fc.integer().map(String),
     );
     const { topic } = await startTopic(t, member);

@@ -4,6 +4,8 @@ import { Loading } from './components/loading.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
 import { useSignOutAndLeave } from './features/accounts/sign-out.ts';
 import { canKeepMeetingList } from './features/meetings/sources.api.ts';
+import { canModerate } from './features/moderation/moderation-roles.ts';
+import { NotificationBell } from './features/notifications/notification-bell.tsx';
 import { useMe } from './lib/me.ts';
 
 /**
@@ -70,6 +72,11 @@ function SiteNav() {
                 Meetings
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/community" className="nav-link">
+                Community
+              </NavLink>
+            </li>
             {canKeepMeetingList(me.data.role) && (
               <li>
                 <NavLink to="/admin/meetings" className="nav-link">
@@ -77,10 +84,20 @@ function SiteNav() {
                 </NavLink>
               </li>
             )}
+            {canModerate(me.data.role) && (
+              <li>
+                <NavLink to="/moderation" className="nav-link">
+                  Moderation
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/milestones" className="nav-link">
                 Milestones
               </NavLink>
+            </li>
+            <li>
+              <NotificationBell />
             </li>
             <li>
               <NavLink to="/settings/profile" className="nav-link">

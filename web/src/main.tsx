@@ -14,6 +14,8 @@ import './styles/components.css';
 import './styles/pages.css';
 import './styles/check-ins-plan-journal.css';
 import './styles/meetings.css';
+import './styles/community.css';
+import './styles/moderation.css';
 import './styles/print.css';
 
 // public/theme.js has applied the saved theme already; this keeps the two in step if storage changed meanwhile.

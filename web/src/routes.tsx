@@ -6,6 +6,7 @@ import { GuestOnly, RequireMember } from './features/accounts/guards.tsx';
 import { HomeRoute } from './features/home/home.route.tsx';
 import { NotFoundPage } from './features/home/not-found.page.tsx';
 import { RouteError } from './features/home/route-error.tsx';
+import { RequireModerator } from './features/moderation/require-moderator.tsx';
 
 const JoinPage = lazy(() =>
   import('./features/accounts/join.page.tsx').then((module) => ({ default: module.JoinPage })),
@@ -70,6 +71,44 @@ const MeetingSourcesPage = lazy(() =>
 const HandMeetingPage = lazy(() =>
   import('./features/meetings/hand-meeting.page.tsx').then((module) => ({ default: module.HandMeetingPage })),
 );
+/* notifications, safety, moderation */
+const NotificationsPage = lazy(() =>
+  import('./features/notifications/notifications.page.tsx').then((module) => ({ default: module.NotificationsPage })),
+);
+const ModerationPage = lazy(() =>
+  import('./features/moderation/moderation.page.tsx').then((module) => ({ default: module.ModerationPage })),
+);
+const ModerationLogPage = lazy(() =>
+  import('./features/moderation/moderation-log.page.tsx').then((module) => ({ default: module.ModerationLogPage })),
+);
+
+/* community */
+const CommunityHomePage = lazy(() =>
+  import('./features/community/community.page.tsx').then((module) => ({ default: module.CommunityHomePage })),
+);
+const CategoryPage = lazy(() =>
+  import('./features/community/category.page.tsx').then((module) => ({ default: module.CategoryPage })),
+);
+const NewTopicPage = lazy(() =>
+  import('./features/community/new-topic.page.tsx').then((module) => ({ default: module.NewTopicPage })),
+);
+const TopicPage = lazy(() =>
+  import('./features/community/topic.page.tsx').then((module) => ({ default: module.TopicPage })),
+);
+const CommunitySearchPage = lazy(() =>
+  import('./features/community/search.page.tsx').then((module) => ({ default: module.CommunitySearchPage })),
+);
+const CommunityPreferencesPage = lazy(() =>
+  import('./features/community/preferences.page.tsx').then((module) => ({
+    default: module.CommunityPreferencesPage,
+  })),
+);
+const ResourcesPage = lazy(() =>
+  import('./features/community/resources.page.tsx').then((module) => ({ default: module.ResourcesPage })),
+);
+const ArticlePage = lazy(() =>
+  import('./features/community/article.page.tsx').then((module) => ({ default: module.ArticlePage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -114,6 +153,31 @@ export const routes: RouteObject[] = [
               { path: 'admin/meetings', element: <MeetingSourcesPage /> },
               { path: 'admin/meetings/new', element: <HandMeetingPage /> },
               { path: 'admin/meetings/:slug/edit', element: <HandMeetingPage /> },
+              /* notifications, safety, moderation */
+              { path: 'notifications', element: <NotificationsPage /> },
+              {
+                // For moderators and admins; other members see a short note instead.
+                element: <RequireModerator />,
+                children: [
+                  { path: 'moderation', element: <ModerationPage /> },
+                  { path: 'moderation/log', element: <ModerationLogPage /> },
+                ],
+              },
+            ],
+          },
+          /* community */
+          // Resource articles are public; their comments and the forums are for members.
+          { path: 'resources', element: <ResourcesPage /> },
+          { path: 'resources/:slug', element: <ArticlePage /> },
+          {
+            element: <RequireMember />,
+            children: [
+              { path: 'community', element: <CommunityHomePage /> },
+              { path: 'community/new', element: <NewTopicPage /> },
+              { path: 'community/search', element: <CommunitySearchPage /> },
+              { path: 'community/preferences', element: <CommunityPreferencesPage /> },
+              { path: 'community/c/:slug', element: <CategoryPage /> },
+              { path: 'community/t/:id', element: <TopicPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

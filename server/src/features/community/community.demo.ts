@@ -52,7 +52,10 @@ const demoTopics: DemoTopic[] = [
     title: 'What do you do in the first ten minutes of a craving?',
     body: 'I’ve read that cravings peak and pass. What do you actually *do* in those first minutes? I’ll start: cold water on my face and I text someone.',
     replies: [
-      { by: 'kintsugi', body: 'Urge surfing. I name it: "this is a craving, it will pass", and I breathe through it like a wave.' },
+      {
+        by: 'kintsugi',
+        body: 'Urge surfing. I name it: "this is a craving, it will pass", and I breathe through it like a wave.',
+      },
       {
         by: 'steady-oak',
         body: 'HALT check: am I Hungry, Angry, Lonely or Tired? Nine times out of ten I’m just hungry.',
@@ -191,7 +194,10 @@ Look after yourself too. You can step away and let others and professionals help
 /** Writes the demo forums, stories, replies, reactions and articles for the demo members. */
 export async function seedDemoForums(ctx: ServiceContext, authByHandle: ReadonlyMap<string, Auth>): Promise<void> {
   // Demo members are seconds old; the new-member limits would stop the seed after three topics.
-  const seedCtx: ServiceContext = { ...ctx, config: { ...ctx.config, community: { ...ctx.config.community, newMemberDays: 0 } } };
+  const seedCtx: ServiceContext = {
+    ...ctx,
+    config: { ...ctx.config, community: { ...ctx.config.community, newMemberDays: 0 } },
+  };
   const member = (handle: string) => {
     const auth = authByHandle.get(handle);
     if (!auth) throw new Error(`demo member ${handle} is missing`);

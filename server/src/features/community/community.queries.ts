@@ -170,13 +170,13 @@ export async function listTopicsForViewer(
     .leftJoin(topicReads, and(eq(topicReads.topicId, topics.id), eq(topicReads.userId, options.viewerId)))
     .leftJoin(topicFollows, and(eq(topicFollows.topicId, topics.id), eq(topicFollows.userId, options.viewerId)))
     .where(and(...where))
-    .orderBy(
-      ...(categoryId ? [desc(topics.isPinned)] : []),
-      desc(topics.lastPostedAt),
-      desc(topics.id),
-    )
+    .orderBy(...(categoryId ? [desc(topics.isPinned)] : []), desc(topics.lastPostedAt), desc(topics.id))
     .limit(options.limit);
-  return rows.map((row) => ({ topic: row.topic, lastReadNumber: row.lastReadNumber, isFollowing: row.followerId !== null }));
+  return rows.map((row) => ({
+    topic: row.topic,
+    lastReadNumber: row.lastReadNumber,
+    isFollowing: row.followerId !== null,
+  }));
 }
 
 /** The viewer's read position and follow on one topic. */
@@ -218,7 +218,10 @@ export async function advanceReadMarker(db: Database, topicId: string, userId: s
     .values({ topicId, userId, lastReadNumber })
     .onConflictDoUpdate({
       target: [topicReads.userId, topicReads.topicId],
-      set: { lastReadNumber: sql`greatest(${topicReads.lastReadNumber}, excluded.last_read_number)`, readAt: new Date() },
+      set: {
+        lastReadNumber: sql`greatest(${topicReads.lastReadNumber}, excluded.last_read_number)`,
+        readAt: new Date(),
+      },
     });
 }
 
@@ -329,7 +332,9 @@ export async function insertReaction(db: Database, postId: string, userId: strin
 export async function deleteReaction(db: Database, postId: string, userId: string, reaction: PostReaction) {
   await db
     .delete(postReactions)
-    .where(and(eq(postReactions.postId, postId), eq(postReactions.userId, userId), eq(postReactions.reaction, reaction)));
+    .where(
+      and(eq(postReactions.postId, postId), eq(postReactions.userId, userId), eq(postReactions.reaction, reaction)),
+    );
 }
 
 /** Reaction counts per post, and which reactions the viewer gave. */

@@ -164,7 +164,9 @@ export function communityRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await replyToTopic(ctx, await requireAuth(ctx, request), request.params.id, request.body)),
+        reply
+          .status(201)
+          .send(await replyToTopic(ctx, await requireAuth(ctx, request), request.params.id, request.body)),
     );
     app.put(
       '/api/community/topics/:id/read',
@@ -185,7 +187,12 @@ export function communityRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.put(
       '/api/community/topics/:id/follow',
       {
-        schema: { tags, summary: 'Follow a topic', params: communityIdParamsSchema, response: withErrors({ 204: noContent }) },
+        schema: {
+          tags,
+          summary: 'Follow a topic',
+          params: communityIdParamsSchema,
+          response: withErrors({ 204: noContent }),
+        },
       },
       async (request, reply) => {
         await followTopic(ctx, await requireAuth(ctx, request), request.params.id);
@@ -195,7 +202,12 @@ export function communityRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.delete(
       '/api/community/topics/:id/follow',
       {
-        schema: { tags, summary: 'Stop following a topic', params: communityIdParamsSchema, response: withErrors({ 204: noContent }) },
+        schema: {
+          tags,
+          summary: 'Stop following a topic',
+          params: communityIdParamsSchema,
+          response: withErrors({ 204: noContent }),
+        },
       },
       async (request, reply) => {
         await unfollowTopic(ctx, await requireAuth(ctx, request), request.params.id);
@@ -327,7 +339,13 @@ export function communityRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     /* resource articles */
     app.get(
       '/api/resources/articles',
-      { schema: { tags: ['resources'], summary: 'Resource articles', response: withErrors({ 200: articleListResponseSchema }) } },
+      {
+        schema: {
+          tags: ['resources'],
+          summary: 'Resource articles',
+          response: withErrors({ 200: articleListResponseSchema }),
+        },
+      },
       async () => listArticles(ctx),
     );
     app.get(

@@ -125,11 +125,7 @@ export async function listCategories(ctx: ServiceContext): Promise<CategoryList>
 const slugTaken = () => invalidField('slug', 'Another forum already has that short name.');
 
 /** Adds a forum (admins). */
-export async function createCategory(
-  ctx: ServiceContext,
-  auth: Auth,
-  input: z.output<typeof categoryInputSchema>,
-) {
+export async function createCategory(ctx: ServiceContext, auth: Auth, input: z.output<typeof categoryInputSchema>) {
   requireAdmin(auth);
   return ctx.db.transaction(async (tx) => {
     const row = await insertCategory(tx, input);
@@ -371,7 +367,11 @@ function postLink(topicId: string, number: number): string {
   return `/community/t/${topicId}#post-${number}`;
 }
 
-async function crisisSupportIfNeeded(ctx: ServiceContext, auth: Auth, isCrisis: boolean): Promise<CrisisSupport | null> {
+async function crisisSupportIfNeeded(
+  ctx: ServiceContext,
+  auth: Auth,
+  isCrisis: boolean,
+): Promise<CrisisSupport | null> {
   return isCrisis ? buildCrisisSupport(ctx, auth.user.id) : null;
 }
 
@@ -481,13 +481,30 @@ export async function replyToTopic(
     }
     return post;
   });
-  const source = { actorId: auth.user.id, isAnonymous: input.isAnonymous, title: topic.title, link: postLink(topic.id, post.number) };
+  const source = {
+    actorId: auth.user.id,
+    isAnonymous: input.isAnonymous,
+    title: topic.title,
+    link: postLink(topic.id, post.number),
+  };
   const notices: Notice[] = [];
   if (parent && parent.authorId !== topic.authorId) {
-    notices.push({ recipientId: parent.authorId, kind: 'post_replied', ...source, isActorAnonymous: input.isAnonymous, subjectTitle: topic.title });
+    notices.push({
+      recipientId: parent.authorId,
+      kind: 'post_replied',
+      ...source,
+      isActorAnonymous: input.isAnonymous,
+      subjectTitle: topic.title,
+    });
   }
   if (topic.authorId) {
-    notices.push({ recipientId: topic.authorId, kind: 'topic_replied', ...source, isActorAnonymous: input.isAnonymous, subjectTitle: topic.title });
+    notices.push({
+      recipientId: topic.authorId,
+      kind: 'topic_replied',
+      ...source,
+      isActorAnonymous: input.isAnonymous,
+      subjectTitle: topic.title,
+    });
   }
   const alreadyTold = new Set(notices.map((notice) => notice.recipientId));
   const mentions = await mentionNotices(ctx, draft.rendered.mentionedHandles, source);
@@ -547,7 +564,9 @@ export async function editOwnPost(
     if (isOpening) {
       await updateTopic(tx, topic.id, {
         title: title!,
-        ...(input.contentWarnings && topic.kind === 'story' ? { contentWarnings: [...new Set(input.contentWarnings)] } : {}),
+        ...(input.contentWarnings && topic.kind === 'story'
+          ? { contentWarnings: [...new Set(input.contentWarnings)] }
+          : {}),
       });
     }
     if (crisis.isCrisis) {
@@ -728,7 +747,12 @@ export async function changeTopicAsModerator(
   ctx: ServiceContext,
   auth: Auth,
   topicId: string,
-  change: { isLocked?: boolean | undefined; isPinned?: boolean | undefined; isHidden?: boolean | undefined; categoryId?: string | undefined },
+  change: {
+    isLocked?: boolean | undefined;
+    isPinned?: boolean | undefined;
+    isHidden?: boolean | undefined;
+    categoryId?: string | undefined;
+  },
   db: Database = ctx.db,
 ) {
   const topic = await findTopicById(db, topicId);

@@ -45,7 +45,11 @@ export const topics = pgTable(
     authorId: uuid().references(() => users.id, { onDelete: 'cascade' }),
     title: text().notNull(),
     kind: text().$type<TopicKind>().notNull().default('discussion'),
-    contentWarnings: text().array().$type<ContentWarning[]>().notNull().default(sql`'{}'::text[]`),
+    contentWarnings: text()
+      .array()
+      .$type<ContentWarning[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isAnonymous: boolean().notNull().default(false),
     /** The comments on a resource article: every post is a reply, none is the topic's opening post. */
     isArticleDiscussion: boolean().notNull().default(false),
@@ -148,7 +152,10 @@ export const topicFollows = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.userId, table.topicId] }), index('topic_follows_topic_idx').on(table.topicId)],
+  (table) => [
+    primaryKey({ columns: [table.userId, table.topicId] }),
+    index('topic_follows_topic_idx').on(table.topicId),
+  ],
 );
 
 /** How far a member has read a topic: the unread markers. */
@@ -173,7 +180,11 @@ export const communityPreferences = pgTable('community_preferences', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   expandWarnedStories: boolean().notNull().default(false),
-  alwaysCollapsedWarnings: text().array().$type<ContentWarning[]>().notNull().default(sql`'{}'::text[]`),
+  alwaysCollapsedWarnings: text()
+    .array()
+    .$type<ContentWarning[]>()
+    .notNull()
+    .default(sql`'{}'::text[]`),
 });
 
 /** Resource articles (peer support, triggers, relapse prevention); their comments are a topic. */
@@ -184,7 +195,10 @@ export const resourceArticles = pgTable(
     slug: text().notNull(),
     title: text().notNull(),
     summary: text().notNull(),
-    subjects: text().array().notNull().default(sql`'{}'::text[]`),
+    subjects: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     bodyMarkdown: text().notNull(),
     bodyHtml: text().notNull(),
     discussionTopicId: uuid()

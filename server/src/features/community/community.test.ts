@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, type BuiltMember } from '../../../test/factories.ts';
-import {
-  buildModerator,
-  caller,
-  categoryId,
-  reply,
-  startTopic,
-  uniqueText,
-} from '../../../test/community-helpers.ts';
+import { buildModerator, caller, categoryId, reply, startTopic, uniqueText } from '../../../test/community-helpers.ts';
 import { createTestApp, errorOf, type TestApp } from '../../../test/test-app.ts';
 import { setMemberRole } from '../accounts/accounts.service.ts';
 import { publishArticle } from './community.articles.ts';
@@ -87,7 +80,9 @@ describe('topics and replies', () => {
     expect(page.posts).toHaveLength(2);
     expect(page.topic.replyCount).toBe(1);
     expect(page.topic.unreadCount).toBe(1);
-    expect((await call(author, 'PUT', `/api/community/topics/${topic.id}/read`, { lastReadNumber: 2 })).statusCode).toBe(204);
+    expect(
+      (await call(author, 'PUT', `/api/community/topics/${topic.id}/read`, { lastReadNumber: 2 })).statusCode,
+    ).toBe(204);
     expect((await topicPage(author, topic.id)).topic.unreadCount).toBe(0);
   });
 
@@ -126,9 +121,9 @@ describe('topics and replies', () => {
       body: 'hi there',
     });
     expect(unknownForum.statusCode).toBe(400);
-    const mine = (await call(member, 'GET', '/api/community/topics')).json().topics.filter(
-      (entry: { author: { isYou: boolean } }) => entry.author.isYou,
-    );
+    const mine = (await call(member, 'GET', '/api/community/topics'))
+      .json()
+      .topics.filter((entry: { author: { isYou: boolean } }) => entry.author.isYou);
     expect(mine).toHaveLength(0);
   });
 
@@ -297,9 +292,9 @@ describe('recovery stories and content warnings', () => {
     expect((await topicPage(reader, topic.id)).topic.isCollapsed).toBe(false);
     await call(reader, 'PUT', '/api/community/preferences', { ...open, alwaysCollapsedWarnings: ['overdose'] });
     expect((await topicPage(reader, topic.id)).topic.isCollapsed).toBe(true);
-    expect((await call(reader, 'GET', '/api/community/preferences')).json().preferences.alwaysCollapsedWarnings).toEqual([
-      'overdose',
-    ]);
+    expect(
+      (await call(reader, 'GET', '/api/community/preferences')).json().preferences.alwaysCollapsedWarnings,
+    ).toEqual(['overdose']);
     const discussion = await startTopic(t, author, { contentWarnings: ['grief'] });
     expect(discussion.topic.contentWarnings).toEqual([]);
   });
@@ -338,7 +333,9 @@ describe('blocking', () => {
     expect((await call(me, 'PUT', `/api/safety/blocks/${them.handle}`)).statusCode).toBe(204);
     expect((await call(me, 'GET', '/api/safety/blocks')).json().blocks[0].handle).toBe(them.handle);
 
-    const list = (await call(me, 'GET', '/api/community/topics')).json().topics.map((entry: { id: string }) => entry.id);
+    const list = (await call(me, 'GET', '/api/community/topics'))
+      .json()
+      .topics.map((entry: { id: string }) => entry.id);
     expect(list).toContain(topic.id);
     expect(list).not.toContain(theirs.topic.id);
     expect((await call(me, 'GET', '/api/notifications')).json().notifications).toEqual([]);

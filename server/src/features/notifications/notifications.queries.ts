@@ -61,7 +61,9 @@ export async function markNotificationsReadOf(db: Database, recipientId: string,
       and(
         eq(notifications.recipientId, recipientId),
         isNull(notifications.readAt),
-        ids ? inArray(notifications.id, ids.length > 0 ? [...ids] : ['00000000-0000-0000-0000-000000000000']) : undefined,
+        ids
+          ? inArray(notifications.id, ids.length > 0 ? [...ids] : ['00000000-0000-0000-0000-000000000000'])
+          : undefined,
       ),
     );
 }

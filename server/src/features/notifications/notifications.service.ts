@@ -41,7 +41,14 @@ export async function notifyMembers(ctx: ServiceContext, notices: readonly Notic
     byActor.set(notice.actorId, [...(byActor.get(notice.actorId) ?? []), notice]);
   }
   for (const [actorId, group] of byActor) {
-    const blockers = actorId ? await findWhoBlocked(ctx, actorId, group.map((notice) => notice.recipientId), db) : new Set();
+    const blockers = actorId
+      ? await findWhoBlocked(
+          ctx,
+          actorId,
+          group.map((notice) => notice.recipientId),
+          db,
+        )
+      : new Set();
     await insertNotifications(
       db,
       group
@@ -79,7 +86,8 @@ export async function listOwnNotifications(
   const last = page.at(-1);
   return {
     notifications: page.map((row) => presentNotification(row, handles)),
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    nextCursor:
+      rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
     unreadCount: await countUnreadNotificationsOf(ctx.db, auth.user.id, blockedIds),
   };
 }

@@ -27,9 +27,17 @@ describe('reports and the moderation queue', () => {
     });
     expect(report.statusCode).toBe(201);
     expect(report.json().report.message).toMatch(/thank you/i);
-    const again = await call(reporter, 'POST', '/api/safety/reports', { subjectKind: 'post', subjectId: post.id, reason: 'spam' });
+    const again = await call(reporter, 'POST', '/api/safety/reports', {
+      subjectKind: 'post',
+      subjectId: post.id,
+      reason: 'spam',
+    });
     expect(again.statusCode).toBe(201);
-    const own = await call(author, 'POST', '/api/safety/reports', { subjectKind: 'post', subjectId: post.id, reason: 'spam' });
+    const own = await call(author, 'POST', '/api/safety/reports', {
+      subjectKind: 'post',
+      subjectId: post.id,
+      reason: 'spam',
+    });
     expect(own.statusCode).toBe(400);
 
     expect((await call(reporter, 'GET', '/api/moderation/queue')).statusCode).toBe(404);
@@ -37,10 +45,16 @@ describe('reports and the moderation queue', () => {
     const item = queue.items.find((entry: { subject: { id: string } }) => entry.subject.id === post.id);
     expect(item).toMatchObject({ kind: 'report', isPriority: false });
     expect(item.reports).toHaveLength(1);
-    expect(item.reports[0]).toMatchObject({ reason: 'selling', note: 'Selling pills', reporterHandle: reporter.handle });
+    expect(item.reports[0]).toMatchObject({
+      reason: 'selling',
+      note: 'Selling pills',
+      reporterHandle: reporter.handle,
+    });
     expect(item.subject.memberHandle).toBe(author.handle);
 
-    expect((await call(reporter, 'POST', `/api/moderation/posts/${post.id}/hide`, { reason: 'x' })).statusCode).toBe(404);
+    expect((await call(reporter, 'POST', `/api/moderation/posts/${post.id}/hide`, { reason: 'x' })).statusCode).toBe(
+      404,
+    );
     const hidden = await call(moderator, 'POST', `/api/moderation/posts/${post.id}/hide`, { reason: 'Selling drugs' });
     expect(hidden.statusCode).toBe(200);
     expect(hidden.json().post.isHidden).toBe(true);
@@ -56,7 +70,9 @@ describe('reports and the moderation queue', () => {
     const open = (await call(moderator, 'GET', '/api/moderation/queue')).json();
     expect(open.items.map((entry: { id: string }) => entry.id)).not.toContain(item.id);
     const resolved = (await call(moderator, 'GET', '/api/moderation/queue?status=resolved')).json();
-    expect(resolved.items.find((entry: { id: string }) => entry.id === item.id).resolution).toBe('Hidden: Selling drugs');
+    expect(resolved.items.find((entry: { id: string }) => entry.id === item.id).resolution).toBe(
+      'Hidden: Selling drugs',
+    );
 
     const shown = await call(moderator, 'POST', `/api/moderation/posts/${post.id}/unhide`, { reason: 'Was a joke' });
     expect(shown.json().post.isHidden).toBe(false);
@@ -65,7 +81,11 @@ describe('reports and the moderation queue', () => {
       'moderation.post_unhidden',
       'moderation.post_hidden',
     ]);
-    expect(log[1]).toMatchObject({ moderatorHandle: moderator.handle, memberHandle: author.handle, reason: 'Selling drugs' });
+    expect(log[1]).toMatchObject({
+      moderatorHandle: moderator.handle,
+      memberHandle: author.handle,
+      reason: 'Selling drugs',
+    });
   });
 
   it('hides a post three different members reported until a moderator reviews it', async () => {
@@ -75,7 +95,11 @@ describe('reports and the moderation queue', () => {
     const { post } = await reply(t, author, topic.id);
     for (let count = 1; count <= 3; count += 1) {
       const reporter = await buildMember(t.ctx);
-      await call(reporter, 'POST', '/api/safety/reports', { subjectKind: 'post', subjectId: post.id, reason: 'harassment' });
+      await call(reporter, 'POST', '/api/safety/reports', {
+        subjectKind: 'post',
+        subjectId: post.id,
+        reason: 'harassment',
+      });
       const page = (await call(reporter, 'GET', `/api/community/topics/${topic.id}`)).json();
       expect(page.posts[1].isHidden).toBe(count >= 3);
     }
@@ -98,10 +122,14 @@ describe('reports and the moderation queue', () => {
     });
     expect(response.statusCode).toBe(201);
     const queue = (await call(moderator, 'GET', '/api/moderation/queue')).json();
-    const item = queue.items.find((entry: { subject: { memberHandle: string } }) => entry.subject.memberHandle === member.handle);
+    const item = queue.items.find(
+      (entry: { subject: { memberHandle: string } }) => entry.subject.memberHandle === member.handle,
+    );
     expect(item).toMatchObject({ isPriority: true, subject: { kind: 'profile', id: member.handle } });
     expect(queue.items.findIndex((entry: { isPriority: boolean }) => !entry.isPriority)).not.toBe(0);
-    const resolved = await call(moderator, 'POST', `/api/moderation/items/${item.id}/resolve`, { resolution: 'Reached out' });
+    const resolved = await call(moderator, 'POST', `/api/moderation/items/${item.id}/resolve`, {
+      resolution: 'Reached out',
+    });
     expect(resolved.json().item).toMatchObject({ resolution: 'Reached out', resolvedByHandle: moderator.handle });
   });
 
@@ -114,7 +142,11 @@ describe('reports and the moderation queue', () => {
     ]) {
       expect((await call(member, 'POST', '/api/safety/reports', body)).statusCode).toBe(404);
     }
-    const bad = await call(member, 'POST', '/api/safety/reports', { subjectKind: 'car', subjectId: 'x', reason: 'spam' });
+    const bad = await call(member, 'POST', '/api/safety/reports', {
+      subjectKind: 'car',
+      subjectId: 'x',
+      reason: 'spam',
+    });
     expect(bad.statusCode).toBe(400);
     const long = await call(member, 'POST', '/api/safety/reports', {
       subjectKind: 'profile',
@@ -142,10 +174,16 @@ describe('acting on members', () => {
   it('suspends a member: signed out everywhere at once, sign-in refused until it ends or is lifted', async () => {
     const member = await buildMember(t.ctx);
     const moderator = await buildModerator(t.ctx);
-    const secondDevice = await call(null, 'POST', '/api/auth/sign-in', { handle: member.handle, password: TEST_PASSWORD });
+    const secondDevice = await call(null, 'POST', '/api/auth/sign-in', {
+      handle: member.handle,
+      password: TEST_PASSWORD,
+    });
     expect(secondDevice.statusCode).toBe(200);
     const secondCookie = secondDevice.headers['set-cookie'] as string;
-    expect((await call(member, 'POST', `/api/moderation/members/${moderator.handle}/suspend`, { reason: 'x', days: 1 })).statusCode).toBe(404);
+    expect(
+      (await call(member, 'POST', `/api/moderation/members/${moderator.handle}/suspend`, { reason: 'x', days: 1 }))
+        .statusCode,
+    ).toBe(404);
 
     const suspended = await call(moderator, 'POST', `/api/moderation/members/${member.handle}/suspend`, {
       reason: 'Harassment after a warning',
@@ -153,18 +191,33 @@ describe('acting on members', () => {
     });
     expect(suspended.statusCode).toBe(204);
     expect((await call(member, 'GET', '/api/community/topics')).statusCode).toBe(401);
-    const other = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: secondCookie.split(';')[0]! } });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: secondCookie.split(';')[0]! },
+    });
     expect(other.statusCode).toBe(401);
     const signIn = await call(null, 'POST', '/api/auth/sign-in', { handle: member.handle, password: TEST_PASSWORD });
     expect(signIn.statusCode).toBe(403);
     expect(errorOf(signIn).message).toMatch(/suspended/);
-    const wrongPassword = await call(null, 'POST', '/api/auth/sign-in', { handle: member.handle, password: 'not the password at all' });
+    const wrongPassword = await call(null, 'POST', '/api/auth/sign-in', {
+      handle: member.handle,
+      password: 'not the password at all',
+    });
     expect(wrongPassword.statusCode).toBe(401);
 
-    const invalid = await call(moderator, 'POST', `/api/moderation/members/${member.handle}/suspend`, { reason: 'x', days: 0 });
+    const invalid = await call(moderator, 'POST', `/api/moderation/members/${member.handle}/suspend`, {
+      reason: 'x',
+      days: 0,
+    });
     expect(invalid.statusCode).toBe(400);
-    expect((await call(moderator, 'POST', `/api/moderation/members/${member.handle}/unsuspend`, { reason: 'Appeal' })).statusCode).toBe(204);
-    expect((await call(null, 'POST', '/api/auth/sign-in', { handle: member.handle, password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await call(moderator, 'POST', `/api/moderation/members/${member.handle}/unsuspend`, { reason: 'Appeal' }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await call(null, 'POST', '/api/auth/sign-in', { handle: member.handle, password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
     const log = (await call(moderator, 'GET', '/api/moderation/log')).json().actions;
     expect(log[0]).toMatchObject({ action: 'moderation.member_unsuspended', memberHandle: member.handle });
     expect(log[1]).toMatchObject({ action: 'moderation.member_suspended', reason: 'Harassment after a warning' });
@@ -185,7 +238,9 @@ describe('trust levels', () => {
       const strictCall = caller(strict);
       const newcomer = await buildMember(strict.ctx);
       const { topic } = await startTopic(strict, newcomer);
-      const tooSoon = await strictCall(newcomer, 'POST', `/api/community/topics/${topic.id}/posts`, { body: uniqueText() });
+      const tooSoon = await strictCall(newcomer, 'POST', `/api/community/topics/${topic.id}/posts`, {
+        body: uniqueText(),
+      });
       expect(tooSoon.statusCode).toBe(429);
       expect(errorOf(tooSoon).message).toMatch(/30 seconds/);
       const links = await strictCall(newcomer, 'POST', `/api/community/topics/${topic.id}/posts`, {
@@ -195,7 +250,11 @@ describe('trust levels', () => {
 
       const relaxed = await createTestApp({
         database: strict.database,
-        env: { COMMUNITY_NEW_MEMBER_DAYS: '1', COMMUNITY_NEW_MEMBER_TOPICS_PER_DAY: '2', COMMUNITY_NEW_MEMBER_SECONDS_BETWEEN_POSTS: '0' },
+        env: {
+          COMMUNITY_NEW_MEMBER_DAYS: '1',
+          COMMUNITY_NEW_MEMBER_TOPICS_PER_DAY: '2',
+          COMMUNITY_NEW_MEMBER_SECONDS_BETWEEN_POSTS: '0',
+        },
       });
       try {
         await startTopic(relaxed, newcomer);

@@ -80,8 +80,7 @@ export async function reportContent(
       note: input.note ?? null,
     });
     const reporters = await countOpenReporters(tx, input.subjectKind, subject.id);
-    const hideNow =
-      input.subjectKind === 'post' && !subject.isHidden && reporters >= ctx.config.community.flagsToHide;
+    const hideNow = input.subjectKind === 'post' && !subject.isHidden && reporters >= ctx.config.community.flagsToHide;
     if (hideNow) {
       await setPostVisibility(ctx, subject.id, 'reports', tx);
       await upsertOpenItem(tx, {
@@ -324,7 +323,15 @@ export async function warnMember(
   await ctx.db.transaction(async (tx) => {
     await notifyMembers(
       ctx,
-      [{ recipientId: member.id, kind: 'moderator_warning', actorId: null, message: input.message, link: '/community' }],
+      [
+        {
+          recipientId: member.id,
+          kind: 'moderator_warning',
+          actorId: null,
+          message: input.message,
+          link: '/community',
+        },
+      ],
       tx,
     );
     await recordAuditEvent(tx, {

@@ -13,7 +13,9 @@ export async function insertBlock(db: Database, blockerId: string, blockedId: st
 }
 
 export async function deleteBlock(db: Database, blockerId: string, blockedId: string): Promise<void> {
-  await db.delete(memberBlocks).where(and(eq(memberBlocks.blockerId, blockerId), eq(memberBlocks.blockedId, blockedId)));
+  await db
+    .delete(memberBlocks)
+    .where(and(eq(memberBlocks.blockerId, blockerId), eq(memberBlocks.blockedId, blockedId)));
 }
 
 /** The members this member blocked, newest first. */
@@ -136,7 +138,9 @@ export async function listModerationItems(
     .from(moderationItems)
     .where(and(...where));
   return options.isOpen
-    ? query.orderBy(desc(moderationItems.isPriority), moderationItems.createdAt, moderationItems.id).limit(options.limit)
+    ? query
+        .orderBy(desc(moderationItems.isPriority), moderationItems.createdAt, moderationItems.id)
+        .limit(options.limit)
     : query.orderBy(desc(moderationItems.resolvedAt), desc(moderationItems.id)).limit(options.limit);
 }
 

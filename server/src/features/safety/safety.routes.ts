@@ -86,7 +86,13 @@ export function safetyRoutes(ctx: ServiceContext, help: HelpResources): FastifyP
     );
     app.get(
       '/api/safety/blocks',
-      { schema: { tags: ['safety'], summary: 'Members I blocked', response: withErrors({ 200: blockListResponseSchema }) } },
+      {
+        schema: {
+          tags: ['safety'],
+          summary: 'Members I blocked',
+          response: withErrors({ 200: blockListResponseSchema }),
+        },
+      },
       async (request) => listOwnBlocks(ctx, await requireAuth(ctx, request)),
     );
     app.put(
@@ -146,7 +152,12 @@ export function safetyRoutes(ctx: ServiceContext, help: HelpResources): FastifyP
         },
       },
       async (request) => ({
-        item: await resolveModerationItem(ctx, await requireAuth(ctx, request), request.params.id, request.body.resolution),
+        item: await resolveModerationItem(
+          ctx,
+          await requireAuth(ctx, request),
+          request.params.id,
+          request.body.resolution,
+        ),
       }),
     );
     app.post(

@@ -36,7 +36,10 @@ export const moderationItems = pgTable(
     /** Whose content or profile it is. */
     memberId: uuid().references(() => users.id, { onDelete: 'cascade' }),
     isPriority: boolean().notNull().default(false),
-    crisisKinds: text().array().notNull().default(sql`'{}'::text[]`),
+    crisisKinds: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isOpen: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp({ withTimezone: true }),

@@ -14,6 +14,7 @@ import { Page } from '../../components/page.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useMe } from '../../lib/me.ts';
+import { BlockedMembersCard } from '../safety/blocked-members.tsx';
 import { useChangeEmail, useChangePassword } from './accounts.api.ts';
 import { DeleteAccount } from './delete-account.tsx';
 import { SessionList } from './session-list.tsx';
@@ -34,6 +35,7 @@ export function AccountSettingsPage() {
           <Card title="Where you are signed in">
             <SessionList />
           </Card>
+          <BlockedMembersCard />
           <Card title="Your data">
             <p>
               Download everything Kindred holds about you — your account, profile and sign-ins — as a JSON file. You can

@@ -16,8 +16,8 @@ export function DeleteAccount({ handle }: { handle: string }) {
     <Card title="Delete my account" tone="danger">
       <p>
         This permanently deletes your account, your profile, your recovery data and everything you wrote in the
-        community, including topics you started and the replies in them. It cannot be undone. You may want to
-        download your data first.
+        community, including topics you started and the replies in them. It cannot be undone. You may want to download
+        your data first.
       </p>
       <Button variant="danger" onClick={() => setIsOpen(true)}>
         Delete my account

@@ -10,6 +10,7 @@ import { formatMonthYear } from '../../lib/dates.ts';
 import { useMe } from '../../lib/me.ts';
 import { languageName, languageNameLang, pathwayLabel } from './profile-labels.ts';
 import { useMemberProfile, useOwnProfile } from './profiles.api.ts';
+import { ProfileSafetyActions } from '../safety/profile-safety-actions.tsx';
 
 /** A member's profile, as other members see it. */
 export function MemberProfilePage() {
@@ -108,6 +109,7 @@ function MemberProfileView({ profile }: { profile: MemberProfile }) {
             </ul>
           </Card>
         )}
+        {!isOwnProfile && <ProfileSafetyActions handle={profile.handle} />}
       </div>
     </Page>
   );
