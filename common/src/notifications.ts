@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 export const notificationKinds = [
   'topic_replied',
+  'followed_topic_replied',
   'post_replied',
   'post_reacted',
   'mentioned',

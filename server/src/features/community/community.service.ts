@@ -67,6 +67,7 @@ import {
   insertReaction,
   insertRevision,
   insertTopic,
+  listFollowerIds,
   listCategoriesWithActivity,
   listPostsOfTopic,
   listPostsWrittenBy,
@@ -508,7 +509,20 @@ export async function replyToTopic(
   }
   const alreadyTold = new Set(notices.map((notice) => notice.recipientId));
   const mentions = await mentionNotices(ctx, draft.rendered.mentionedHandles, source);
-  await notifyMembers(ctx, [...notices, ...mentions.filter((notice) => !alreadyTold.has(notice.recipientId))]);
+  for (const notice of mentions) alreadyTold.add(notice.recipientId);
+  // Everyone else who follows the topic hears once per reply (one notice each, never twice).
+  const followers = (await listFollowerIds(ctx.db, topic.id)).filter((id) => !alreadyTold.has(id));
+  await notifyMembers(ctx, [
+    ...notices,
+    ...mentions.filter((notice) => notices.every((told) => told.recipientId !== notice.recipientId)),
+    ...followers.map((recipientId) => ({
+      recipientId,
+      kind: 'followed_topic_replied' as const,
+      ...source,
+      isActorAnonymous: input.isAnonymous,
+      subjectTitle: topic.title,
+    })),
+  ]);
   const [presented] = await presentPostsOf(ctx, auth, { ...topic, postCount: post.number }, [post]);
   return { post: presented!, crisisSupport: await crisisSupportIfNeeded(ctx, auth, crisis.isCrisis) };
 }

@@ -226,13 +226,19 @@ describe('reactions, follows and notifications', () => {
     expect((await call(author, 'POST', '/api/notifications/read', {})).json().unreadCount).toBe(0);
   });
 
-  it('follows and unfollows, and lists followed topics', async () => {
+  it('follows and unfollows, lists followed topics, and tells followers about new replies', async () => {
     const author = await buildMember(t.ctx);
     const reader = await buildMember(t.ctx);
     const { topic } = await startTopic(t, author);
     expect((await call(reader, 'PUT', `/api/community/topics/${topic.id}/follow`)).statusCode).toBe(204);
     const followed = (await call(reader, 'GET', '/api/community/topics?following=true')).json();
     expect(followed.topics.map((entry: { id: string }) => entry.id)).toEqual([topic.id]);
+    const third = await buildMember(t.ctx);
+    await reply(t, third, topic.id);
+    const told = (await call(reader, 'GET', '/api/notifications')).json().notifications;
+    expect(told.map((entry: { text: string }) => entry.text)).toEqual([
+      `@${third.handle} replied in “${topic.title}”, a topic you follow`,
+    ]);
     await call(reader, 'DELETE', `/api/community/topics/${topic.id}/follow`);
     expect((await call(reader, 'GET', '/api/community/topics?following=true')).json().topics).toEqual([]);
   });

@@ -13,6 +13,8 @@ function sentenceFor(row: NotificationRow, actor: string): string {
   switch (row.kind) {
     case 'topic_replied':
       return `${actor} replied to your topic ${title}`;
+    case 'followed_topic_replied':
+      return `${actor} replied in ${title}, a topic you follow`;
     case 'post_replied':
       return `${actor} replied to your post in ${title}`;
     case 'post_reacted':
