@@ -74,6 +74,7 @@ import {
   listReactionsGivenBy,
   listRevisionsOfPost,
   listTopicsForViewer,
+  setPostHidden,
   lockAuthorForWriting,
   takeNextPostNumber,
   updateCategory,
@@ -718,16 +719,14 @@ export async function saveOwnPreferences(
 
 /* ----------------------------------------------------------------- for the moderators (safety area) */
 
-/** Hides or shows a post (moderators, or three members' reports); answers the post as the viewer sees it. */
+/** Hides a post (by a moderator, or by enough members' reports) or shows it again; null when it is gone. */
 export async function setPostVisibility(
   ctx: ServiceContext,
   postId: string,
   hiddenBy: 'moderator' | 'reports' | null,
   db: Database = ctx.db,
 ): Promise<PostRow | null> {
-  const post = await findPostById(db, postId);
-  if (!post) return null;
-  return updatePost(db, post.id, hiddenBy ? { hiddenAt: new Date(), hiddenBy } : { hiddenAt: null, hiddenBy: null });
+  return setPostHidden(db, postId, hiddenBy);
 }
 
 /** A post and its topic, whatever their state: what a moderator reviews. */
@@ -759,7 +758,6 @@ export async function presentPostFor(ctx: ServiceContext, auth: Auth, post: Post
 /** Locks, pins, hides or moves a topic (moderators; the safety area checks and audits). */
 export async function changeTopicAsModerator(
   ctx: ServiceContext,
-  auth: Auth,
   topicId: string,
   change: {
     isLocked?: boolean | undefined;
@@ -781,6 +779,7 @@ export async function changeTopicAsModerator(
   return { before: topic, after: updated! };
 }
 
+/** A topic as this viewer sees it, whatever its state (a moderator's answer after changing it). */
 export async function presentTopicForViewer(ctx: ServiceContext, auth: Auth, topicId: string) {
   const topic = await findTopicById(ctx.db, topicId);
   if (!topic) throw notFound('We could not find that topic.');

@@ -291,7 +291,7 @@ export async function moderateTopic(
   requireModerator(auth);
   const { reason, ...change } = input;
   await ctx.db.transaction(async (tx) => {
-    const { before } = await changeTopicAsModerator(ctx, auth, topicId, change, tx);
+    const { before } = await changeTopicAsModerator(ctx, topicId, change, tx);
     await recordAuditEvent(tx, {
       action: 'moderation.topic_changed',
       actorId: auth.user.id,

@@ -28,7 +28,7 @@ export async function listBlocksBy(db: Database, blockerId: string) {
     .limit(1000);
 }
 
-/** Of these pairs [blocker, blocked], the ones that exist. */
+/** Whether the blocker blocked the other member. */
 export async function hasBlock(db: Database, blockerId: string, blockedId: string): Promise<boolean> {
   const [row] = await db
     .select({ blockerId: memberBlocks.blockerId })
