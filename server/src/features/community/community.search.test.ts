@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExcerptPart, SearchResponse, SearchResult } from '@kindred/common/community';
@@ -7,7 +7,7 @@ import { posts } from '../../db/schema.ts';
 import { buildMember, type BuiltMember } from '../../../test/factories.ts';
 import { createTestApp, errorOf, type TestApp } from '../../../test/test-app.ts';
 import { setMemberRole } from '../accounts/accounts.service.ts';
-import { excerptPartsOf } from './community.search.ts';
+import { excerptPartsOf, RANKED_WINDOW, RECENT_SCAN_POSTS } from './community.search.ts';
 
 let t: TestApp;
 let categoryIds: Map<string, string>;
@@ -111,6 +111,47 @@ async function setCreatedAt(postIds: string[], at: Date) {
   await t.ctx.db.update(posts).set({ createdAt: at }).where(inArray(posts.id, postIds));
 }
 
+describe('a forum with thousands of posts', () => {
+  // First in the file: the search remembers the post count for a minute, and this test analyzes
+  // the table so the later looks (past the newest RECENT_SCAN_POSTS) are bounded ranges.
+  it('finds exactly the newest matches, page after page, however common the words', async () => {
+    const author = await buildMember(t.ctx);
+    const { topicId } = await startTopic(author, { title: `Daily log ${uniqueWord()}`, body: 'Every day.' });
+    const everySixth = uniqueWord();
+    const everyTenth = uniqueWord();
+    const everyFortieth = uniqueWord();
+    const rare = uniqueWord();
+    const count = 3 * RECENT_SCAN_POSTS;
+    // One reply every 29 minutes for about two months, the newest a minute ago.
+    await t.ctx.db.execute(sql`
+      insert into posts (topic_id, author_id, number, body_markdown, body_html, body_text, created_at)
+      select ${topicId}::uuid, ${author.user.id}::uuid, 1 + n, body, body, body, now() - interval '1 minute' - (${count} - n) * interval '29 minutes'
+      from generate_series(1, ${count}) as n,
+        lateral (select concat_ws(' ', 'Day', n::text,
+          case when n % 6 = 0 then ${everySixth} end, case when n % 10 = 0 then ${everyTenth} end,
+          case when n % 40 = 0 then ${everyFortieth} end, case when n % 700 = 0 then ${rare} end) as body) as b`);
+    await t.ctx.db.execute(sql`analyze posts`);
+
+    /** What a plain query over every match answers: the reference the pages must equal. */
+    async function expected(word: string): Promise<string[]> {
+      const result: unknown = await t.ctx.db.execute(sql`select id from posts
+        where search_document @@ websearch_to_tsquery('english', ${word}) order by created_at desc, id desc`);
+      return (result as { rows: Array<{ id: string }> }).rows.map((row) => row.id);
+    }
+
+    for (const word of [everySixth, everyTenth, everyFortieth, rare, `${everySixth} ${everyTenth}`]) {
+      const all = await expected(word);
+      expect(all.length).toBeGreaterThan(0);
+      const newest = (await allPages(viewer, { q: word, sort: 'newest' })).flat().map((result) => result.postId);
+      // allPages stops after 20 pages.
+      expect(newest, word).toEqual(all.slice(0, 20 * 20));
+      const relevant = (await allPages(viewer, { q: word, sort: 'relevant' })).flat().map((result) => result.postId);
+      expect(relevant).toHaveLength(Math.min(all.length, RANKED_WINDOW));
+      expect(new Set(relevant), word).toEqual(new Set(all.slice(0, RANKED_WINDOW)));
+    }
+  });
+});
+
 describe('finding posts', () => {
   it('finds a topic by the words of its title and a reply by the words of its text, highlighted', async () => {
     const word = uniqueWord();
@@ -148,7 +189,7 @@ describe('finding posts', () => {
     expect(plain(replyResult.excerpt)).toContain(`shared about ${word} for the first time`);
     // Plain text: no markers and no HTML left in it.
     for (const part of [...replyResult.excerpt, ...replyResult.titleParts]) {
-      expect(part.text).not.toMatch(/[\u0002\u0003<>]/);
+      for (const unwanted of ['\u0002', '\u0003', '<', '>']) expect(part.text).not.toContain(unwanted);
     }
     expect(new Date(replyResult.createdAt).toISOString()).toBe(replyResult.createdAt);
   });
@@ -187,8 +228,16 @@ describe('filters', () => {
   it('searches one forum, and answers nothing for a forum that does not exist', async () => {
     const word = uniqueWord();
     const author = await buildMember(t.ctx);
-    const inCravings = await startTopic(author, { title: `Urge surfing ${word}`, body: 'It passes.', category: 'coping-with-cravings' });
-    const inEarly = await startTopic(author, { title: `First week ${word}`, body: 'Sleep is odd.', category: 'early-recovery' });
+    const inCravings = await startTopic(author, {
+      title: `Urge surfing ${word}`,
+      body: 'It passes.',
+      category: 'coping-with-cravings',
+    });
+    const inEarly = await startTopic(author, {
+      title: `First week ${word}`,
+      body: 'Sleep is odd.',
+      category: 'early-recovery',
+    });
     expect(await foundPostIds(viewer, { q: word, category: 'coping-with-cravings' })).toEqual([inCravings.postId]);
     expect(await foundPostIds(viewer, { q: word, category: 'early-recovery' })).toEqual([inEarly.postId]);
     expect(await search(viewer, { q: word, category: 'no-such-forum' })).toEqual({ results: [], nextCursor: null });
@@ -232,7 +281,10 @@ describe('filters', () => {
       isAnonymous: true,
     });
     const [forViewer] = (await search(viewer, { q: word })).results;
-    expect(forViewer).toMatchObject({ postId, author: { handle: null, isAnonymous: true, isYou: false, isNewMember: false } });
+    expect(forViewer).toMatchObject({
+      postId,
+      author: { handle: null, isAnonymous: true, isYou: false, isNewMember: false },
+    });
     expect(JSON.stringify(forViewer)).not.toContain(author.handle);
     const [forAuthor] = (await search(author, { q: word })).results;
     expect(forAuthor!.author).toMatchObject({ isAnonymous: true, isYou: true });
@@ -301,7 +353,10 @@ describe('what a member may not see', () => {
     const reason = { reason: 'Testing search' };
     expect((await call(moderator, 'POST', `/api/moderation/posts/${hiddenReply}/hide`, reason)).statusCode).toBe(200);
     expect((await call(author, 'DELETE', `/api/community/posts/${deletedReply}`)).statusCode).toBe(204);
-    const hide = await call(moderator, 'PATCH', `/api/moderation/topics/${hiddenTopic.topicId}`, { ...reason, isHidden: true });
+    const hide = await call(moderator, 'PATCH', `/api/moderation/topics/${hiddenTopic.topicId}`, {
+      ...reason,
+      isHidden: true,
+    });
     expect(hide.statusCode, hide.body).toBe(200);
 
     expect(await foundPostIds(viewer, { q: word })).toEqual([kept.postId]);
@@ -331,7 +386,11 @@ describe('what a member may not see', () => {
     const byPost = async (member: BuiltMember) =>
       new Map((await search(member, { q: word })).results.map((result) => [result.postId, result]));
     const collapsed = (await byPost(viewer)).get(story.postId)!;
-    expect(collapsed).toMatchObject({ topicTitle: `My story ${word}`, contentWarnings: ['relapse', 'overdose'], excerpt: [] });
+    expect(collapsed).toMatchObject({
+      topicTitle: `My story ${word}`,
+      contentWarnings: ['relapse', 'overdose'],
+      excerpt: [],
+    });
     expect(matchedWords(collapsed.titleParts)).toEqual([word]);
     expect((await byPost(viewer)).get(plainStory.postId)!.excerpt).not.toEqual([]);
 
@@ -351,7 +410,8 @@ describe('order and pages', () => {
     const author = await buildMember(t.ctx);
     const { topicId, postId } = await startTopic(author, { title: `Daily check-in ${word}`, body: 'Day one.' });
     const replies: string[] = [];
-    for (let day = 2; day <= 45; day += 1) replies.push(await reply(author, topicId, `Day ${day} ${word}, still here.`));
+    for (let day = 2; day <= 45; day += 1)
+      replies.push(await reply(author, topicId, `Day ${day} ${word}, still here.`));
     // Ten posts share one instant: the id decides among them, and no page repeats or skips one.
     await setCreatedAt(replies.slice(10, 20), new Date('2025-06-01T12:00:00.000Z'));
 
@@ -373,7 +433,13 @@ describe('order and pages', () => {
     });
     const replies: string[] = [];
     for (let index = 0; index < 24; index += 1) {
-      replies.push(await reply(author, best.topicId, `Post ${index} mentions ${word} once, among many other words about meetings, sponsors and sleep.`));
+      replies.push(
+        await reply(
+          author,
+          best.topicId,
+          `Post ${index} mentions ${word} once, among many other words about meetings, sponsors and sleep.`,
+        ),
+      );
     }
     const pages = await allPages(viewer, { q: word });
     expect(pages.map((page) => page.length)).toEqual([20, 5]);
@@ -407,7 +473,20 @@ describe('order and pages', () => {
 
 describe('what the search box may receive', () => {
   it('answers no results for words that are all stop words or punctuation', async () => {
-    for (const q of ['the and of', '""', '--', ':*', '&|!', '!!!!', '( )', '" "', '-the', 'or or', '<>', '\u0000\u0000']) {
+    for (const q of [
+      'the and of',
+      '""',
+      '--',
+      ':*',
+      '&|!',
+      '!!!!',
+      '( )',
+      '" "',
+      '-the',
+      'or or',
+      '<>',
+      '\u0000\u0000',
+    ]) {
       const response = await call(viewer, 'GET', searchUrl({ q }));
       expect(response.statusCode, `${JSON.stringify(q)}: ${response.body}`).toBe(200);
       expect(response.json()).toEqual({ results: [], nextCursor: null });
@@ -463,7 +542,19 @@ describe('what the search box may receive', () => {
     const value = fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.string({ unit: 'binary', maxLength: 30 }),
-      fc.constantFrom('', ' ', '"', '-', ':*', '&|!', '\u0000', '2025-01-01', '9999-12-31', '0001-01-01', 'x'.repeat(300)),
+      fc.constantFrom(
+        '',
+        ' ',
+        '"',
+        '-',
+        ':*',
+        '&|!',
+        '\u0000',
+        '2025-01-01',
+        '9999-12-31',
+        '0001-01-01',
+        'x'.repeat(300),
+      ),
     );
     const parameters = fc.record(
       {
