@@ -25,6 +25,7 @@ import { recoveryRoutes } from './features/recovery/recovery.routes.ts';
 import { safetyRoutes } from './features/safety/safety.routes.ts';
 import type { ServiceContext } from './platform/context.ts';
 import { errorBody, registerErrorHandler } from './platform/error-handler.ts';
+import { registerInputGuard } from './platform/input-guard.ts';
 import { registerRequestGuard } from './platform/request-guard.ts';
 
 export type AppDependencies = {
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const ctx: ServiceContext = { db: deps.database.db, config, redis: deps.redis };
 
   registerErrorHandler(app);
+  registerInputGuard(app);
   registerRequestGuard(app, {
     baseUrl: config.baseUrl,
     isHttps: config.isHttps,

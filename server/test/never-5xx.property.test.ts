@@ -280,3 +280,39 @@ describe('no input makes a 5xx', () => {
     );
   }, 180_000);
 });
+
+describe('the NUL character', () => {
+  it('is refused as a field error in any body, query string or path, never reaching the database', async () => {
+    const topicsResponse = await t.app.inject({
+      method: 'GET',
+      url: '/api/community/categories',
+      headers: { cookie: member.cookie },
+    });
+    const categoryId = topicsResponse.json<{ categories: Array<{ id: string }> }>().categories[0]!.id;
+    const attempts: Array<{ method: 'GET' | 'POST' | 'PUT'; url: string; body?: unknown; field: string }> = [
+      {
+        method: 'POST',
+        url: '/api/community/topics',
+        body: { categoryId, title: 'ab\u0000c', body: 'hello' },
+        field: 'title',
+      },
+      { method: 'POST', url: '/api/recovery/journal', body: { body: 'a\u0000b' }, field: 'body' },
+      { method: 'PUT', url: '/api/recovery/plan', body: { triggers: ['ok', 'b\u0000'] }, field: 'triggers.1' },
+      { method: 'GET', url: '/api/community/topics?category=%00', field: 'category' },
+      { method: 'GET', url: '/api/meetings?q=%00', field: 'q' },
+      { method: 'PUT', url: '/api/safety/blocks/a%00b', field: 'handle' },
+    ];
+    for (const attempt of attempts) {
+      const response = await t.app.inject({
+        method: attempt.method,
+        url: attempt.url,
+        headers: { cookie: member.cookie, ...(attempt.body ? { 'content-type': 'application/json' } : {}) },
+        ...(attempt.body ? { payload: JSON.stringify(attempt.body) } : {}),
+      });
+      expect(response.statusCode, `${attempt.url} -> ${response.body}`).toBe(400);
+      expect(errorOf(response).details).toEqual({
+        issues: [{ path: attempt.field, message: 'This cannot contain the NUL character (\\u0000).' }],
+      });
+    }
+  });
+});
