@@ -62,7 +62,7 @@ describe.runIf(testDatabaseKind === 'pglite')('the operator CLI on the embedded 
     const second = capture();
     expect(await runCli(['seed-demo'], config, second.output)).toBe(1);
     expect(second.lines.join('\n')).toMatch(/already has members/);
-  });
+  }, 180_000); // ten members through argon2 and every area's services: slow on a busy 2-core machine
 
   it('makes an existing member an admin, and creates one with a one-time password', async () => {
     expect(await runCli(['create-admin', 'morning_coffee'], config, capture().output)).toBe(0);
