@@ -7,6 +7,7 @@ import {
   forumCategories,
   postReactions,
   postRevisions,
+  postSearchEntries,
   posts,
   resourceArticles,
   topicFollows,
@@ -285,6 +286,45 @@ export async function listRevisionsOfPost(db: Database, postId: string) {
     .where(eq(postRevisions.postId, postId))
     .orderBy(desc(postRevisions.replacedAt))
     .limit(200);
+}
+
+/* ----------------------------------------------------------------- search entries */
+
+/** Which posts' search entries to write: one post, or every post of a topic. */
+export type SearchEntryScope = { postId: string } | { topicId: string };
+
+/**
+ * Makes the search entries of a post (or of a topic's posts) say what the posts and their topic say
+ * now: removed, then written again for the posts a member can find (neither the post nor its topic
+ * deleted or hidden). Call it in the transaction that changed them, after the change.
+ */
+export async function writeSearchEntries(db: Database, scope: SearchEntryScope): Promise<void> {
+  // Through the posts' own indexes (primary key; topic and number), so the entries need no topic index.
+  const postIds =
+    'postId' in scope
+      ? sql`select ${scope.postId}::uuid`
+      : sql`select ${posts.id} from ${posts} where ${posts.topicId} = ${scope.topicId}`;
+  await db.execute(sql`delete from ${postSearchEntries} where ${postSearchEntries.postId} in (${postIds})`);
+  await db.execute(sql`
+    insert into post_search_entries
+      (post_id, topic_id, category_id, author_id, is_anonymous, named_topic_author_id, created_at, search_document)
+    select p.id, p.topic_id, t.category_id, p.author_id, p.is_anonymous,
+      case when t.is_anonymous then null else t.author_id end, p.created_at,
+      setweight(to_tsvector('english', case when p.number = 1 and not t.is_article_discussion then t.title else '' end), 'A')
+        || setweight(to_tsvector('english', p.body_text), 'B')
+    from posts p join topics t on t.id = p.topic_id
+    where p.id in (${postIds})
+      and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and t.hidden_at is null`);
+}
+
+/** Files a topic's search entries under the forum it moved to. */
+export async function moveSearchEntriesOfTopic(db: Database, topicId: string, categoryId: string): Promise<void> {
+  await db
+    .update(postSearchEntries)
+    .set({ categoryId })
+    .where(
+      inArray(postSearchEntries.postId, db.select({ id: posts.id }).from(posts).where(eq(posts.topicId, topicId))),
+    );
 }
 
 /* ----------------------------------------------------------------- limits */

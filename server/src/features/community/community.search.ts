@@ -4,9 +4,10 @@
  * topic's title (weight A) and its text (weight B); a reply's, its text. Excerpts are plain-text
  * parts built by ts_headline with control-character markers, never HTML.
  *
- * Speed at a million posts (bench/community.ts): see findNewestMatchingPosts. "Relevant" ranks
- * (ts_rank_cd) only the newest RANKED_WINDOW matches, so a common word costs no more than a rarer
- * one; headlines are made for the page's rows only.
+ * Matches are found in post_search_entries (community.tables.ts), a narrow copy of the searchable
+ * posts with their forum, kept true by the writes themselves: no visibility check, no topic lookup
+ * and no out-of-line document per candidate. "Relevant" ranks (ts_rank_cd) only the newest
+ * RANKED_WINDOW matches; headlines are made for the page's rows only. Figures: bench/README.md.
  */
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -23,10 +24,11 @@ import { posts, topics } from './community.tables.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 /**
- * "Relevant" ranks this many of the newest matches (ten pages), and pages no further. 1,000 cost
- * 60–600 ms for words in 0.1–5% of a million posts on two cores; 200 keeps them near 20–100.
+ * "Relevant" ranks this many of the newest matches (five pages), and pages no further: finding
+ * them costs what five pages of "newest" cost. 200 cost about twice as much for rare words and
+ * phrases at a million posts (their matches are scattered: each is one more page read).
  */
-export const RANKED_WINDOW = 200;
+export const RANKED_WINDOW = 100;
 
 // Markers no member's text contains (they are removed from the text first) and no client sees.
 const START_MATCH = '\u0002';
@@ -59,121 +61,111 @@ export type PostPosition = { createdAt: string; id: string };
 /** A matching post, where it sorts and (when asked for) its rank. */
 export type PostMatch = PostPosition & { rank: number };
 
-/**
- * How many of the newest posts the first look reads, matching each one's document (no index):
- * enough to fill a page when the words are common, and to measure how common they are when not.
- */
-export const RECENT_SCAN_POSTS = 1000;
-/** The furthest a later look reaches back at once, in posts (about). */
-const MAX_LOOK_POSTS = 250_000;
-// What finding matches costs, relative to reading one post in created_at order and matching its
-// document (measured at a million posts, bench/community.ts): an entry of the search index, an
-// entry of the created_at index, and fetching one match found through the indexes.
-const COST_INDEX_ENTRY = 0.11;
-const COST_RANGE_ENTRY = 0.03;
-const COST_FETCH_MATCH = 7;
+/** How many of the newest entries the first look reads, matching each one's document (no index). */
+export const RECENT_SCAN_ENTRIES = 1000;
+/** The most entries one later look reads one by one. */
+const MAX_SCAN_ENTRIES = 100_000;
+// Reading an entry through the search index (a bitmap of scattered rows, each fetched) costs about
+// this many entries read in created_at order (bench/community.ts, a million posts).
+const INDEX_CANDIDATE_COST = 3;
 
 const tsQuery = (text: string) => sql`websearch_to_tsquery('english', ${text})`;
 const strippedOfMarkers = (column: SQL) => sql`translate(${column}, ${START_MATCH + STOP_MATCH}, '')`;
-const createdAtText = (alias: string) =>
-  sql`to_char(${sql.raw(alias)}.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdAtText = sql`to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** Conditions on the posts table alone (alias p), which its indexes can serve: where to read. */
-function postRangeConditions(
-  search: PostSearch,
-  before: PostPosition | undefined,
-  notBefore?: PostPosition | null,
-): SQL[] {
+/** Where the entries a search reads are (alias e): an index on the entries serves these. */
+function rangeConditions(search: PostSearch, before: PostPosition | undefined): SQL[] {
   return [
+    ...(search.categoryId ? [sql`e.category_id = ${search.categoryId}`] : []),
     // Never an anonymous post: matching it by its author would tell who wrote it.
-    ...(search.authorId ? [sql`p.author_id = ${search.authorId}`, sql`not p.is_anonymous`] : []),
-    ...(search.fromDay ? [sql`p.created_at >= (${search.fromDay}::date)::timestamp at time zone 'UTC'`] : []),
-    ...(search.toDay ? [sql`p.created_at < (${search.toDay}::date + 1)::timestamp at time zone 'UTC'`] : []),
-    ...(before ? [sql`(p.created_at, p.id) < (${before.createdAt}::timestamptz, ${before.id}::uuid)`] : []),
-    ...(notBefore ? [sql`(p.created_at, p.id) >= (${notBefore.createdAt}::timestamptz, ${notBefore.id}::uuid)`] : []),
+    ...(search.authorId ? [sql`e.author_id = ${search.authorId}`, sql`not e.is_anonymous`] : []),
+    ...(search.fromDay ? [sql`e.created_at >= (${search.fromDay}::date)::timestamp at time zone 'UTC'`] : []),
+    ...(search.toDay ? [sql`e.created_at < (${search.toDay}::date + 1)::timestamp at time zone 'UTC'`] : []),
+    ...(before ? [sql`(e.created_at, e.post_id) < (${before.createdAt}::timestamptz, ${before.id}::uuid)`] : []),
   ];
 }
 
-/** What else a visible match must be: not deleted or hidden, in a visible topic, not by someone blocked. */
-function visibilityConditions(search: PostSearch): SQL[] {
+/** What else a visible match must be: in a listed forum (unless one was asked for), not by someone blocked. */
+function viewerConditions(search: PostSearch): SQL[] {
   const blocked = [...search.blockedIds];
-  const topicConditions: SQL[] = [
-    sql`t.id = p.topic_id`,
-    sql`t.deleted_at is null`,
-    sql`t.hidden_at is null`,
-    search.categoryId ? sql`t.category_id = ${search.categoryId}` : sql`c.is_listed`,
-  ];
-  if (blocked.length > 0) {
-    // As in the topic list: what a blocked member wrote under their handle is left out, anonymous
-    // posts and topics stay (leaving them out would tell who wrote them).
-    topicConditions.push(sql`(t.is_anonymous or t.author_id is null or t.author_id not in ${blocked})`);
-  }
   return [
-    sql`p.deleted_at is null`,
-    sql`p.hidden_at is null`,
-    ...(blocked.length > 0 ? [sql`(p.is_anonymous or p.author_id not in ${blocked})`] : []),
-    // A scalar subquery, one primary-key lookup per candidate: as a join or EXISTS the planner may
-    // hash every topic first, which costs more than the lookups a search makes.
-    sql`(select true from topics t join forum_categories c on c.id = t.category_id where ${and(...topicConditions)})`,
+    // Folded to a constant when planned: words that are all stop words read nothing at all.
+    sql`numnode(${tsQuery(search.text)}) > 0`,
+    ...(search.categoryId ? [] : [sql`e.category_id in (select id from forum_categories where is_listed)`]),
+    // As in the topic list: what a blocked member wrote under their handle is left out, and so is
+    // everything in a topic they started under it; anonymous posts and topics stay (leaving them
+    // out would tell who wrote them).
+    ...(blocked.length > 0
+      ? [
+          sql`(e.is_anonymous or e.author_id not in ${blocked})`,
+          sql`(e.named_topic_author_id is null or e.named_topic_author_id not in ${blocked})`,
+        ]
+      : []),
   ];
 }
-
-const matchColumns = (search: PostSearch, withRank: boolean) =>
-  sql`p.id as "id", ${createdAtText('p')} as "createdAt",
-    ${withRank ? sql`ts_rank_cd(p.search_document, ${tsQuery(search.text)}, 1)` : sql`0`} as "rank"`;
 
 /**
- * The SQL that reads the newest `scan` posts (before a position) one by one and keeps up to
- * `limit` that match. ts_match_vq is @@ that no index serves: the plan walks the created_at
- * index (or the author's) and stops at `limit` matches or `scan` posts, however common the words.
+ * The rank of a match (ts_rank_cd, length-normalized), read by primary key once the match is
+ * chosen: ranking every entry read would cost more than finding them.
  */
-export function scanNewestPostsQuery(
+const rankOf = (search: PostSearch, withRank: boolean, postId = 'e.post_id') =>
+  withRank
+    ? sql`(select ts_rank_cd(r.search_document, ${tsQuery(search.text)}, 1) from post_search_entries r
+        where r.post_id = ${sql.raw(postId)})`
+    : sql`0`;
+
+/**
+ * The SQL that reads the newest `scan` entries of the search's range (before a position) one by
+ * one, newest first through a btree index (the forum's, the author's or all), and answers up to
+ * `limit` visible matches among them, how many matched the words at all, how many were read and
+ * the last one read. ts_match_vq is @@ that no index serves.
+ */
+export function scanNewestQuery(
   search: PostSearch,
   options: { before: PostPosition | undefined; scan: number; limit: number; withRank: boolean },
 ): SQL {
-  const range = postRangeConditions(search, options.before);
-  return sql`select ${matchColumns(search, options.withRank)}
-    from (select * from posts p ${range.length > 0 ? sql`where ${and(...range)}` : sql``}
-      order by p.created_at desc, p.id desc limit ${options.scan}) p
-    where ${and(
-      // Folded to a constant when planned: words that are all stop words read nothing at all.
-      sql`numnode(${tsQuery(search.text)}) > 0`,
-      sql`ts_match_vq(p.search_document, ${tsQuery(search.text)})`,
-      ...visibilityConditions(search),
-    )}
-    order by p.created_at desc, p.id desc
-    limit ${options.limit}`;
+  const range = rangeConditions(search, options.before);
+  return sql`with recent as materialized (
+      select e.post_id, e.created_at, e.category_id, e.author_id, e.is_anonymous, e.named_topic_author_id,
+        ts_match_vq(e.search_document, ${tsQuery(search.text)}) as is_match
+      from post_search_entries e ${range.length > 0 ? sql`where ${and(...range)}` : sql``}
+      order by e.created_at desc, e.post_id desc limit ${options.scan})
+    select
+      (select count(*)::int from recent) as "read",
+      (select count(*)::int from recent where is_match) as "wordMatches",
+      (select json_build_object('id', e.post_id, 'createdAt', ${createdAtText}) from recent e
+        order by e.created_at, e.post_id limit 1) as "last",
+      (select coalesce(json_agg(m), '[]') from (
+        select e.post_id as "id", ${createdAtText} as "createdAt", ${rankOf(search, options.withRank)} as "rank"
+        from recent e
+        where e.is_match and ${and(...viewerConditions(search))}
+        order by e.created_at desc, e.post_id desc limit ${options.limit}) m) as "matches"`;
 }
 
 /**
- * The SQL that finds the newest matches between two positions: through the search index (the
- * planner may intersect it with the created_at range), or by reading the range's posts newest
- * first and matching each one's document (ts_match_vq is @@ that no index serves).
+ * The SQL that finds the newest visible matches (before a position) through the search index:
+ * every entry holding the words is read, then the rest is checked and sorted. The index look is
+ * kept apart (materialized) so the planner cannot turn it into a walk in created_at order or
+ * intersect it with a forum's whole index.
  */
-export function matchesInRangeQuery(
+export function indexMatchesQuery(
   search: PostSearch,
-  options: {
-    way: 'index' | 'scan';
-    before: PostPosition | undefined;
-    notBefore: PostPosition | null;
-    limit: number;
-    withRank: boolean;
-  },
+  options: { before: PostPosition | undefined; limit: number; withRank: boolean },
 ): SQL {
-  const query = tsQuery(search.text);
-  return sql`select ${matchColumns(search, options.withRank)}
-    from posts p
-    where ${and(
-      sql`numnode(${query}) > 0`,
-      options.way === 'index' ? sql`p.search_document @@ ${query}` : sql`ts_match_vq(p.search_document, ${query})`,
-      ...postRangeConditions(search, options.before, options.notBefore),
-      ...visibilityConditions(search),
-    )}
-    order by p.created_at desc, p.id desc
-    limit ${options.limit}`;
+  return sql`with candidates as materialized (
+      select e.post_id, e.created_at, e.category_id, e.author_id, e.is_anonymous, e.named_topic_author_id
+      from post_search_entries e
+      where numnode(${tsQuery(search.text)}) > 0 and e.search_document @@ ${tsQuery(search.text)})
+    select m.id, m."createdAt", ${rankOf(search, options.withRank, 'm.id')} as "rank" from (
+      select e.post_id as "id", ${createdAtText} as "createdAt", e.created_at from candidates e
+      where ${and(...rangeConditions(search, options.before), ...viewerConditions(search))}
+      order by e.created_at desc, e.post_id desc
+      limit ${options.limit}) m
+    order by m.created_at desc, m.id desc`;
 }
 
 type MatchRow = { id: string; createdAt: string; rank: number | string };
+type ScanRow = { read: number; wordMatches: number; last: PostPosition | null; matches: MatchRow[] | string };
 
 /** The rows of a plain SQL query: both drivers (node-postgres, PGlite) answer { rows }. */
 async function rowsOf<Row>(db: Database, query: SQL): Promise<Row[]> {
@@ -181,78 +173,37 @@ async function rowsOf<Row>(db: Database, query: SQL): Promise<Row[]> {
   return (result as { rows: Row[] }).rows;
 }
 
-async function matchesOf(db: Database, query: SQL): Promise<PostMatch[]> {
-  // A real (the rank) may arrive as text.
-  const rows = await rowsOf<MatchRow>(db, query);
-  return rows.map((row) => ({ id: row.id, createdAt: row.createdAt, rank: Number(row.rank) }));
-}
+// A real (the rank) may arrive as text.
+const toMatch = (row: MatchRow): PostMatch => ({ id: row.id, createdAt: row.createdAt, rank: Number(row.rank) });
 
-/**
- * Of the `count` newest posts (before a position) in the search's range: how many match the words
- * at all (whatever their forum or visibility: what the search index would hand over), and the
- * position of the last of them, if there are that many.
- */
-async function measureNewestPosts(
-  db: Database,
-  search: PostSearch,
-  before: PostPosition | undefined,
-  count: number,
-): Promise<{ wordMatches: number; end: PostPosition | null }> {
-  const range = postRangeConditions(search, before);
-  const [row] = await rowsOf<{ wordMatches: number | string; endId: string | null; endAt: string | null }>(
+const ENTRY_COUNT_TTL_MS = 60_000;
+const entryCountByDatabase = new WeakMap<Database, { count: number; at: number }>();
+
+/** About how many entries there are (the planner's count); remembered for a minute. */
+async function findEntryCount(db: Database): Promise<number> {
+  const known = entryCountByDatabase.get(db);
+  if (known && Date.now() - known.at < ENTRY_COUNT_TTL_MS) return known.count;
+  const [row] = await rowsOf<{ count: number | string }>(
     db,
-    sql`select
-      count(*) filter (where ts_match_vq(p.search_document, ${tsQuery(search.text)}))::int as "wordMatches",
-      max(case when p.n = ${count} then p.id::text end) as "endId",
-      max(case when p.n = ${count} then ${createdAtText('p')} end) as "endAt"
-    from (select p.id, p.created_at, p.search_document, row_number() over (order by p.created_at desc, p.id desc) as n
-      from posts p ${range.length > 0 ? sql`where ${and(...range)}` : sql``}
-      order by p.created_at desc, p.id desc limit ${count}) p`,
+    sql`select greatest(reltuples, 0)::float8 as "count" from pg_class where oid = 'post_search_entries'::regclass`,
   );
-  return {
-    wordMatches: Number(row?.wordMatches ?? 0),
-    end: row?.endId && row.endAt ? { id: row.endId, createdAt: row.endAt } : null,
-  };
+  const count = Number(row?.count ?? 0);
+  entryCountByDatabase.set(db, { count, at: Date.now() });
+  return count;
 }
-
-const POST_STATS_TTL_MS = 60_000;
-const postStatsByDatabase = new WeakMap<Database, { count: number; oldest: number; at: number }>();
-
-/** About how many posts there are (the planner's count) and when the oldest was written; remembered for a minute. */
-async function findPostStats(db: Database): Promise<{ count: number; oldest: number }> {
-  const known = postStatsByDatabase.get(db);
-  if (known && Date.now() - known.at < POST_STATS_TTL_MS) return known;
-  const [row] = await rowsOf<{ count: number | string; oldest: string | null }>(
-    db,
-    sql`select greatest(reltuples, 0)::float8 as "count",
-      (select to_char(min(created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') from posts) as "oldest"
-      from pg_class where oid = 'posts'::regclass`,
-  );
-  const stats = {
-    count: Number(row?.count ?? 0),
-    oldest: row?.oldest ? Date.parse(row.oldest) : Number.NEGATIVE_INFINITY,
-    at: Date.now(),
-  };
-  postStatsByDatabase.set(db, stats);
-  return stats;
-}
-
-const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
-/** The position before every post written at that instant or later. */
-const positionAt = (time: number): PostPosition => ({ createdAt: new Date(time).toISOString(), id: ZERO_UUID });
 
 /**
  * The newest visible posts matching a search (older than a position, when paging), with their
  * rank when asked for: up to `limit`, newest first. Words that reduce to no search terms match
  * nothing.
  *
- * No one plan is cheap for every word: reading posts newest first costs little for common words
- * and a great deal for rare ones; the search index is the other way round (it reads every match
- * of every word, then sorts them); and the planner's estimates for text search are too rough to
- * choose (phrases, words that go together). So the first look reads the newest RECENT_SCAN_POSTS,
- * which fills a page of common words and measures how common the words are (and how many posts
- * a day there are); each later look covers the stretch of time that should hold the rest, read
- * newest first or through the search index intersected with that stretch, whichever costs less.
+ * Neither plan is cheap for every word: reading entries newest first costs little for common
+ * words and a great deal for rare ones; the search index is the other way round (it reads every
+ * entry holding the words, then sorts them), and the planner's estimates for phrases and words
+ * that go together are too rough to choose. So the first look reads the newest RECENT_SCAN_ENTRIES
+ * of the range, which fills a page of common words and measures how common the words are; then
+ * reading on costs about (still wanted ÷ density) entries and the index about (word density ×
+ * entries) candidates, and the cheaper is taken (a further look reads on, or the index finishes).
  */
 export async function findNewestMatchingPosts(
   db: Database,
@@ -260,55 +211,34 @@ export async function findNewestMatchingPosts(
   options: { before: PostPosition | undefined; limit: number; withRank: boolean },
 ): Promise<PostMatch[]> {
   const { limit, withRank } = options;
-  const matches = await matchesOf(
-    db,
-    scanNewestPostsQuery(search, { before: options.before, scan: RECENT_SCAN_POSTS, limit, withRank }),
-  );
-  if (matches.length >= limit) return matches;
-  const first = await measureNewestPosts(db, search, options.before, RECENT_SCAN_POSTS);
-  if (!first.end) return matches; // every post was read
-  let before: PostPosition = first.end;
-  // How many posts the search index would hand over for each post written, before the forum,
-  // visibility and blocks leave some out: what reading through the index costs.
-  const wordDensity = first.wordMatches / RECENT_SCAN_POSTS;
-  const stats = await findPostStats(db);
-  const floor = Math.max(
-    stats.oldest,
-    search.fromDay ? Date.parse(`${search.fromDay}T00:00:00Z`) : Number.NEGATIVE_INFINITY,
-  );
-  const start = options.before ? Date.parse(options.before.createdAt) : Date.now();
-  const averageMsPerPost = (Date.now() - stats.oldest) / Math.max(1, stats.count);
-  let covered = RECENT_SCAN_POSTS;
-  let coveredMs = Math.max(1, start - Date.parse(before.createdAt));
-  while (matches.length < limit) {
-    const wanted = limit - matches.length;
-    // None found yet: suppose half of one in what was read, so the next look reaches further.
-    const density = Math.max(matches.length, 0.5) / covered;
-    // Words in none of the newest posts are rare: few matches in all, which the index finds cheaply.
-    const lookPosts =
-      wordDensity === 0
-        ? Number.POSITIVE_INFINITY
-        : Math.min(MAX_LOOK_POSTS, Math.ceil((wanted / density) * 1.5) + 100);
-    // How long it took to write that many posts: at the rate of the posts read so far, but no
-    // faster than a quarter of the average (a burst of posts must not make every look tiny).
-    const lookMs = lookPosts * Math.max(coveredMs / covered, averageMsPerPost / 4);
-    const lookStart: number = Date.parse(before.createdAt) - lookMs;
-    const notBefore: PostPosition | null = lookStart <= floor ? null : positionAt(lookStart);
-    const lookedAt = notBefore ? lookPosts : stats.count;
-    const indexCost =
-      wordDensity * stats.count * COST_INDEX_ENTRY +
-      lookedAt * COST_RANGE_ENTRY +
-      wordDensity * lookedAt * COST_FETCH_MATCH;
-    const way = wordDensity > 0 && lookedAt <= indexCost ? 'scan' : 'index';
-    matches.push(
-      ...(await matchesOf(db, matchesInRangeQuery(search, { way, before, notBefore, limit: wanted, withRank }))),
+  const matches: PostMatch[] = [];
+  let before = options.before;
+  let scan = RECENT_SCAN_ENTRIES;
+  let read = 0;
+  let wordMatches = 0;
+  for (;;) {
+    const [look] = await rowsOf<ScanRow>(
+      db,
+      scanNewestQuery(search, { before, scan, limit: limit - matches.length, withRank }),
     );
-    if (!notBefore) break;
-    before = notBefore;
-    covered += lookPosts;
-    coveredMs += lookMs;
+    const found = typeof look!.matches === 'string' ? (JSON.parse(look!.matches) as MatchRow[]) : look!.matches;
+    matches.push(...found.map(toMatch));
+    if (matches.length >= limit || look!.read < scan || !look!.last) return matches; // full, or all read
+    read += look!.read;
+    wordMatches += look!.wordMatches;
+    before = look!.last;
+    const wanted = limit - matches.length;
+    // None found yet: suppose half of one in what was read.
+    const toRead = (wanted * read) / Math.max(matches.length, 0.5);
+    const candidates = (wordMatches / read) * (await findEntryCount(db));
+    if (toRead > MAX_SCAN_ENTRIES || toRead > candidates * INDEX_CANDIDATE_COST) break;
+    scan = Math.ceil(toRead * 1.5) + 100;
   }
-  return matches;
+  const rest = await rowsOf<MatchRow>(
+    db,
+    indexMatchesQuery(search, { before, limit: limit - matches.length, withRank }),
+  );
+  return [...matches, ...rest.map(toMatch)];
 }
 
 /** What a result shows of a post: where it is, who wrote it, its title and text highlighted. */

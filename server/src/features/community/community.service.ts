@@ -64,6 +64,7 @@ import {
   insertCategory,
   insertFollow,
   insertPost,
+  moveSearchEntriesOfTopic,
   insertReaction,
   insertRevision,
   insertTopic,
@@ -80,6 +81,7 @@ import {
   updateCategory,
   updatePost,
   updateTopic,
+  writeSearchEntries,
   upsertPreferences,
   type CategoryRow,
   type PostRow,
@@ -413,9 +415,9 @@ export async function createTopic(
       bodyMarkdown: draft.markdown,
       bodyHtml: draft.rendered.html,
       bodyText: draft.rendered.plainText,
-      searchTitle: input.title,
       isAnonymous: input.isAnonymous,
     });
+    await writeSearchEntries(tx, { postId: post.id });
     await insertFollow(tx, topic.id, auth.user.id);
     await advanceReadMarker(tx, topic.id, auth.user.id, number);
     if (crisis.isCrisis) {
@@ -476,6 +478,7 @@ export async function replyToTopic(
       bodyText: draft.rendered.plainText,
       isAnonymous: input.isAnonymous,
     });
+    await writeSearchEntries(tx, { postId: post.id });
     await insertFollow(tx, topic.id, auth.user.id);
     await advanceReadMarker(tx, topic.id, auth.user.id, number);
     if (crisis.isCrisis) {
@@ -573,7 +576,6 @@ export async function editOwnPost(
       bodyMarkdown: draft.markdown,
       bodyHtml: draft.rendered.html,
       bodyText: draft.rendered.plainText,
-      searchTitle: title,
       editedAt: new Date(),
     });
     if (isOpening) {
@@ -584,6 +586,8 @@ export async function editOwnPost(
           : {}),
       });
     }
+    // After the topic's title changed: an opening post's entry holds it.
+    await writeSearchEntries(tx, { postId: post.id });
     if (crisis.isCrisis) {
       await raiseCrisisItem(ctx, { kind: 'post', id: post.id, memberId: auth.user.id, crisisKinds: crisis.kinds }, tx);
     }
@@ -613,7 +617,12 @@ export async function deletePost(ctx: ServiceContext, auth: Auth, postId: string
   if (!canDeletePost(viewerOf(auth), post)) throw forbidden('You can delete only your own posts.');
   await ctx.db.transaction(async (tx) => {
     await updatePost(tx, post.id, { deletedAt: new Date() });
-    if (isOpeningPost(topic, post) && topic.postCount === 1) await updateTopic(tx, topic.id, { deletedAt: new Date() });
+    if (isOpeningPost(topic, post) && topic.postCount === 1) {
+      await updateTopic(tx, topic.id, { deletedAt: new Date() });
+      await writeSearchEntries(tx, { topicId: topic.id });
+    } else {
+      await writeSearchEntries(tx, { postId: post.id });
+    }
     if (post.authorId !== auth.user.id) {
       await recordAuditEvent(tx, {
         action: 'moderation.post_deleted',
@@ -726,7 +735,9 @@ export async function setPostVisibility(
   hiddenBy: 'moderator' | 'reports' | null,
   db: Database = ctx.db,
 ): Promise<PostRow | null> {
-  return setPostHidden(db, postId, hiddenBy);
+  const post = await setPostHidden(db, postId, hiddenBy);
+  if (post) await writeSearchEntries(db, { postId: post.id });
+  return post;
 }
 
 /** A post and its topic, whatever their state: what a moderator reviews. */
@@ -776,6 +787,12 @@ export async function changeTopicAsModerator(
     ...(change.isHidden === undefined ? {} : { hiddenAt: change.isHidden ? new Date() : null }),
     ...(change.categoryId ? { categoryId: change.categoryId } : {}),
   });
+  // Call inside the moderator's transaction (safety.moderation.ts does), so search changes with the topic.
+  if (change.isHidden !== undefined && change.isHidden !== (topic.hiddenAt !== null)) {
+    await writeSearchEntries(db, { topicId: topic.id });
+  } else if (change.categoryId && change.categoryId !== topic.categoryId) {
+    await moveSearchEntriesOfTopic(db, topic.id, change.categoryId);
+  }
   return { before: topic, after: updated! };
 }
 

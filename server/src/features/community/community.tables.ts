@@ -89,11 +89,6 @@ export const posts = pgTable(
     bodyHtml: text().notNull(),
     /** The visible words, for search, excerpts and the crisis-language matcher. */
     bodyText: text().notNull(),
-    /** The topic's title, copied onto its first post so one search document covers title and text. */
-    searchTitle: text(),
-    searchDocument: tsvector().generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(search_title, '')), 'A') || setweight(to_tsvector('english', body_text), 'B')`,
-    ),
     isAnonymous: boolean().notNull().default(false),
     hiddenAt: timestamp({ withTimezone: true }),
     hiddenBy: text().$type<PostHiddenBy>(),
@@ -105,7 +100,37 @@ export const posts = pgTable(
     uniqueIndex('posts_topic_number_unique').on(table.topicId, table.number),
     index('posts_author_created_idx').on(table.authorId, table.createdAt),
     index('posts_created_idx').on(table.createdAt, table.id),
-    index('posts_search_idx').using('gin', table.searchDocument).with({ fastupdate: 'off' }),
+  ],
+);
+
+/**
+ * What search reads: one narrow row per post a member can find (the post and its topic neither
+ * deleted nor hidden), with its topic's forum, so a search never touches the wide posts table
+ * until it shows a page. Written by the app in the same transaction as every change that affects
+ * it (community.queries.ts: writeSearchEntries). The document is computed in SQL from the post's
+ * text and, for an opening post, its topic's title (weight A; text weight B), and kept inline
+ * (STORAGE MAIN, set in the migration): out of line, each match cost several more page reads.
+ */
+export const postSearchEntries = pgTable(
+  'post_search_entries',
+  {
+    postId: uuid()
+      .primaryKey()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    topicId: uuid().notNull(),
+    categoryId: uuid().notNull(),
+    authorId: uuid().notNull(),
+    isAnonymous: boolean().notNull(),
+    /** The topic's author when the topic was posted under their handle: blocks leave out replies in it. */
+    namedTopicAuthorId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    searchDocument: tsvector().notNull(),
+  },
+  (table) => [
+    index('post_search_entries_document_idx').using('gin', table.searchDocument).with({ fastupdate: 'off' }),
+    index('post_search_entries_created_idx').on(table.createdAt, table.postId),
+    index('post_search_entries_category_created_idx').on(table.categoryId, table.createdAt, table.postId),
+    index('post_search_entries_author_created_idx').on(table.authorId, table.createdAt, table.postId),
   ],
 );
 
