@@ -10,6 +10,7 @@ import { notFound } from '../../platform/errors.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import {
   findArticleBySlug,
+  findArticleWithCommentCount,
   findCategoryBySlug,
   insertArticle,
   insertTopic,
@@ -31,14 +32,14 @@ export async function listArticles(ctx: ServiceContext): Promise<{ articles: Art
 
 /** One article, with the id of its comments topic. */
 export async function getArticle(ctx: ServiceContext, slug: string): Promise<Article> {
-  const row = await findArticleBySlug(ctx.db, slug);
-  if (!row) throw notFound('We could not find that article.');
-  const [withCount] = (await listArticlesWithCommentCounts(ctx.db)).filter((entry) => entry.article.id === row.id);
+  const found = await findArticleWithCommentCount(ctx.db, slug);
+  if (!found) throw notFound('We could not find that article.');
+  const { article, commentCount } = found;
   return {
-    ...presentArticleSummary(row, withCount?.commentCount ?? 0),
-    bodyHtml: row.bodyHtml,
-    discussionTopicId: row.discussionTopicId,
-    publishedAt: row.publishedAt.toISOString(),
+    ...presentArticleSummary(article, commentCount),
+    bodyHtml: article.bodyHtml,
+    discussionTopicId: article.discussionTopicId,
+    publishedAt: article.publishedAt.toISOString(),
   };
 }
 

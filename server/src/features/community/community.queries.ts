@@ -103,6 +103,16 @@ export async function findTopicById(db: Database, id: string): Promise<TopicRow 
   return row ?? null;
 }
 
+/** Topics by id, as rows. */
+export async function findTopicsByIds(db: Database, ids: readonly string[]): Promise<Map<string, TopicRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(topics)
+    .where(inArray(topics.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** Locks the topic row for the transaction and gives out the next post number. */
 export async function takeNextPostNumber(db: Database, topicId: string): Promise<number> {
   const [row] = await db
@@ -415,17 +425,29 @@ export async function upsertPreferences(db: Database, userId: string, values: Co
 
 /* ----------------------------------------------------------------- articles */
 
+/** Comments a reader can see on an article: its topic's posts not deleted or hidden. */
+function visibleCommentCount(db: Database) {
+  return db.$count(
+    posts,
+    and(eq(posts.topicId, resourceArticles.discussionTopicId), isNull(posts.deletedAt), isNull(posts.hiddenAt)),
+  );
+}
+
 export async function listArticlesWithCommentCounts(db: Database) {
   return db
-    .select({
-      article: resourceArticles,
-      commentCount: db.$count(
-        posts,
-        and(eq(posts.topicId, resourceArticles.discussionTopicId), isNull(posts.deletedAt), isNull(posts.hiddenAt)),
-      ),
-    })
+    .select({ article: resourceArticles, commentCount: visibleCommentCount(db) })
     .from(resourceArticles)
     .orderBy(asc(resourceArticles.title));
+}
+
+/** One article with its visible comment count, or null. */
+export async function findArticleWithCommentCount(db: Database, slug: string) {
+  const [row] = await db
+    .select({ article: resourceArticles, commentCount: visibleCommentCount(db) })
+    .from(resourceArticles)
+    .where(eq(resourceArticles.slug, slug))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function findArticleBySlug(db: Database, slug: string): Promise<ArticleRow | null> {

@@ -15,11 +15,12 @@ import type { ExcerptPart, SearchResponse, SearchResult, searchQuerySchema } fro
 import type { Database } from '../../db/client.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursors.ts';
-import { findMemberByHandle, findMemberCardsByIds } from '../accounts/accounts.service.ts';
+import { findMemberByHandle } from '../accounts/accounts.service.ts';
 import type { Auth } from '../accounts/accounts.sessions.ts';
 import { findBlockedIds } from '../safety/safety.blocks.ts';
-import { isCollapsedFor, presentAuthor, type PresentingContext } from './community.presenters.ts';
-import { findCategoriesByIds, findCategoryBySlug, findPreferences, type TopicRow } from './community.queries.ts';
+import { isCollapsedFor, presentAuthor } from './community.presenters.ts';
+import { findCategoriesByIds, findCategoryBySlug, findTopicsByIds } from './community.queries.ts';
+import { presentingContext } from './community.service.ts';
 import { posts, topics } from './community.tables.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -274,16 +275,6 @@ export async function findPostsWithHighlights(
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** Topics by id (the page's), as rows. */
-export async function findTopicsByIds(db: Database, ids: readonly string[]): Promise<Map<string, TopicRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(topics)
-    .where(inArray(topics.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
 /** Highlighted text split into plain parts; runs of white space read as one space. */
 export function excerptPartsOf(highlighted: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
@@ -355,28 +346,22 @@ export async function findSearchPage(
 
 const noResults = (): SearchResponse => ({ results: [], nextCursor: null });
 
-// PostgreSQL text holds no NUL character: a name with one is nobody's.
-const isStorable = (text: string) => !text.includes('\u0000');
-
 /**
  * Searches the forums a member may read: words (websearch syntax: "a phrase", -without, or),
  * optionally in one forum, by one member (never their anonymous posts), between two days (UTC).
  * Names nobody has and words that are all stop words answer no results, not an error.
  */
 export async function searchCommunity(ctx: ServiceContext, auth: Auth, query: SearchQuery): Promise<SearchResponse> {
-  const text = query.q.replaceAll('\u0000', ' ');
   const after = query.sort === 'newest' ? decodeCursor(newestCursorSchema, query.cursor) : undefined;
   const offset = query.sort === 'relevant' ? (decodeCursor(relevantCursorSchema, query.cursor)?.offset ?? 0) : 0;
-  if ([query.category, query.author].some((name) => name !== undefined && !isStorable(name))) return noResults();
-  const [category, author, blockedIds, preferences] = await Promise.all([
+  const [category, author, blockedIds] = await Promise.all([
     query.category ? findCategoryBySlug(ctx.db, query.category) : null,
     query.author ? findMemberByHandle(ctx, query.author) : null,
     findBlockedIds(ctx, auth.user.id),
-    findPreferences(ctx.db, auth.user.id),
   ]);
   if ((query.category && !category) || (query.author && !author)) return noResults();
   const search: PostSearch = {
-    text,
+    text: query.q,
     categoryId: category?.id ?? null,
     authorId: author?.id ?? null,
     fromDay: query.from,
@@ -391,26 +376,19 @@ export async function searchCommunity(ctx: ServiceContext, auth: Auth, query: Se
       ? { sort: 'newest', after: after ? { createdAt: after.at, id: after.id } : undefined }
       : { sort: 'relevant', offset },
   );
-  const [topicsById, members] = await Promise.all([
-    findTopicsByIds(
-      ctx.db,
-      rows.map((row) => row.topicId),
-    ),
-    findMemberCardsByIds(
-      ctx,
-      rows.map((row) => row.authorId),
-    ),
-  ]);
+  const topicsById = await findTopicsByIds(
+    ctx.db,
+    rows.map((row) => row.topicId),
+  );
   const categories = await findCategoriesByIds(
     ctx.db,
     [...topicsById.values()].map((topic) => topic.categoryId),
   );
-  const context: PresentingContext = {
-    viewer: { id: auth.user.id, role: auth.user.role },
-    members,
-    preferences: preferences ?? { expandWarnedStories: false, alwaysCollapsedWarnings: [] },
-    newMemberDays: ctx.config.community.newMemberDays,
-  };
+  const context = await presentingContext(
+    ctx,
+    auth,
+    rows.map((row) => row.authorId),
+  );
   const results = rows.flatMap((row): SearchResult[] => {
     const topic = topicsById.get(row.topicId);
     const topicCategory = topic ? categories.get(topic.categoryId) : undefined;

@@ -59,6 +59,7 @@ import {
   findPreferences,
   findReactionsForPosts,
   findTopicById,
+  findTopicsByIds,
   findTopicStateForViewer,
   hasSamePostSince,
   insertCategory,
@@ -98,7 +99,8 @@ function viewerOf(auth: Auth): Viewer {
   return { id: auth.user.id, role: auth.user.role };
 }
 
-async function presentingContext(
+/** Who is looking and what the presenters need to show these authors to them. */
+export async function presentingContext(
   ctx: ServiceContext,
   auth: Auth,
   authorIds: readonly (string | null)[],
@@ -751,9 +753,13 @@ export async function findPostForModeration(ctx: ServiceContext, postId: string)
 /** Posts and their topics by id, for the moderation queue. */
 export async function findPostsForModeration(ctx: ServiceContext, postIds: readonly string[]) {
   const postsById = await findPostsByIds(ctx.db, postIds);
+  const topicsById = await findTopicsByIds(
+    ctx.db,
+    [...postsById.values()].map((post) => post.topicId),
+  );
   const result = new Map<string, { post: PostRow; topic: TopicRow }>();
   for (const post of postsById.values()) {
-    const topic = await findTopicById(ctx.db, post.topicId);
+    const topic = topicsById.get(post.topicId);
     if (topic) result.set(post.id, { post, topic });
   }
   return result;
