@@ -38,7 +38,13 @@
  *
  * A miss costs more than a false alarm (a moderator looks, the author sees care and help), so the
  * rules lean wide. The labelled sets and measured rates are in crisis-examples.*.json and the test.
+ *
+ * The rules are half of the detector. `assessCrisisLanguage` (at the end) also asks a learned model
+ * (safety.crisis-model.ts), which finds paraphrases the rules were never written for and can set
+ * aside a rule's match on text it finds plainly ordinary; `assessCrisisRules` is the rules alone.
  */
+
+import { crisisModel, crisisModelProbabilities, likeliestCrisisKind } from './safety.crisis-model.ts';
 
 export const crisisKinds = ['suicide', 'self_harm', 'overdose'] as const;
 export type CrisisKind = (typeof crisisKinds)[number];
@@ -1361,12 +1367,24 @@ function callRulesFor(text: string): void {
 const MAX_TEXT = 50_000;
 
 /**
- * What a text says: whether it is crisis language and of which kinds. Never throws.
+ * A text as both halves of the detector read it: normalised (`normalizeForCrisis`) and squeezed,
+ * cut at 50,000 characters.
+ */
+export function normalizeForCrisisMatching(text: string): string {
+  return squeeze(normalizeForCrisis(text.slice(0, MAX_TEXT)));
+}
+
+/**
+ * What the rules alone find in a text: whether it is crisis language and of which kinds. Never throws.
  * `everyRule` (for tests) tries every rule on every clause, to check that the key index only saves time.
  */
-export function assessCrisisLanguage(text: string, options: { everyRule?: boolean } = {}): CrisisAssessment {
+export function assessCrisisRules(text: string, options: { everyRule?: boolean } = {}): CrisisAssessment {
   if (typeof text !== 'string' || text.length === 0) return { isCrisis: false, kinds: [] };
-  const clauses = clausesOf(squeeze(normalizeForCrisis(text.slice(0, MAX_TEXT))));
+  return rulesOn(normalizeForCrisisMatching(text), options);
+}
+
+function rulesOn(normalized: string, options: { everyRule?: boolean }): CrisisAssessment {
+  const clauses = clausesOf(normalized);
   // The whole post, a clause a line, for what must be said somewhere in it ("he used earlier", "she's fine now").
   const post: Clause = { text: clauses.map((clause) => clause.text).join('\n'), question: false, next: '' };
   const kinds = new Set<CrisisKind>();
@@ -1403,4 +1421,22 @@ export function assessCrisisLanguage(text: string, options: { everyRule?: boolea
   if (endingSigns >= 2 && kinds.size === 0) kinds.add('suicide');
   const found = crisisKinds.filter((kind) => kinds.has(kind));
   return { isCrisis: found.length > 0, kinds: found };
+}
+
+/**
+ * What a text says: whether it is crisis language and of which kinds, by the rules and the learned
+ * model together (see `safety.crisis-model.ts`). A rule's match stands unless no part of the text
+ * reads like a crisis to the model (its strongest part below `vetoBelow`); the model alone finds a
+ * crisis at `threshold` or above, and names its likeliest kind. Both thresholds were chosen by
+ * cross-validation (`safety.crisis-training.ts`). Never throws. `everyRule`: see `assessCrisisRules`.
+ */
+export function assessCrisisLanguage(text: string, options: { everyRule?: boolean } = {}): CrisisAssessment {
+  if (typeof text !== 'string' || text.length === 0) return { isCrisis: false, kinds: [] };
+  const normalized = normalizeForCrisisMatching(text);
+  const byRules = rulesOn(normalized, options);
+  const { post, strongestPart } = crisisModelProbabilities(normalized);
+  const { threshold, vetoBelow } = crisisModel.file;
+  if (byRules.isCrisis && strongestPart >= vetoBelow) return byRules;
+  if (post >= threshold) return { isCrisis: true, kinds: [likeliestCrisisKind(normalized)] };
+  return { isCrisis: false, kinds: [] };
 }

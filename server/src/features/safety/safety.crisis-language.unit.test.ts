@@ -1,10 +1,37 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessCrisisLanguage, crisisKinds, type CrisisKind } from './safety.crisis-language.ts';
+import {
+  assessCrisisLanguage,
+  assessCrisisRules,
+  crisisKinds,
+  normalizeForCrisisMatching,
+  type CrisisKind,
+} from './safety.crisis-language.ts';
+import {
+  crisisModel,
+  crisisModelFormat,
+  crisisModelProbabilities,
+  crisisModelProbability,
+  crisisModelUrl,
+  crisisSegments,
+  likeliestCrisisKind,
+  loadCrisisModel,
+  packWeights,
+  unpackWeights,
+} from './safety.crisis-model.ts';
+import {
+  developmentSets,
+  fingerprintExamples,
+  fitCrisisWeights,
+  prepare,
+  readDevelopmentSets,
+  seededRandom,
+  stratifiedGroupFolds,
+} from './safety.crisis-training.ts';
 
 type Example = { text: string; crisis: boolean; kind: CrisisKind | null; note?: string };
-type SetName = 'dev' | 'test' | 'dev2' | 'holdout';
+type SetName = 'dev' | 'test' | 'dev2' | 'dev3' | 'holdout';
 const examples = (name: SetName): Example[] =>
   JSON.parse(readFileSync(new URL(`crisis-examples.${name}.json`, import.meta.url), 'utf8')) as Example[];
 
@@ -26,11 +53,12 @@ function measure(set: Example[]) {
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
 
 /**
- * All three labelled sets are development data now: dev (the matcher's first tuning set), test (once
- * held out, then read to find what the matcher missed) and dev2 (written for the compositional
- * rewrite: its first 240 examples and each later round were scored blind, then learned from). The
- * target (recall >= 95 %, false positives <= 5 %) is judged on a fresh blind set kept elsewhere.
- * These floors are what the matcher reaches on each set, minus a hair, so a change that loses ground
+ * All four labelled sets are development data: dev (the rules' first tuning set), test (once held
+ * out, then read to find what the rules missed), dev2 (written for the compositional rewrite) and
+ * dev3 (written for the learned model: varied voices, long posts, many hard negatives; the rules were
+ * never tuned on it). The model is trained on all four, so these figures are on its own training data
+ * and say nothing of unseen text: cross-validation (`npm run train:crisis`) and the blind set below do.
+ * These floors are what the detector reaches on each set, minus a hair, so a change that loses ground
  * fails here first. Each set's figures are printed when the tests run.
  */
 const floors: Record<
@@ -40,25 +68,28 @@ const floors: Record<
   dev: { recall: 0.99, falsePositiveRate: 0.005, crisis: 180, ordinary: 230 },
   test: { recall: 0.99, falsePositiveRate: 0.005, crisis: 180, ordinary: 230 },
   dev2: { recall: 0.985, falsePositiveRate: 0.005, crisis: 620, ordinary: 680 },
+  dev3: { recall: 0.99, falsePositiveRate: 0.005, crisis: 565, ordinary: 600 },
 };
 
 describe('crisis language', () => {
   // The published measurement: crisis-examples.holdout.json (256 crisis, 371 ordinary) was written by
-  // someone who never saw the matcher or its sets, and nobody tuning the matcher has read it. Its
-  // figures are the honest ones; the target (95 % / 5 %) is NOT met yet. The floors only stop a change
-  // from losing ground; never tune on this set (write new examples into dev2 instead).
-  it('on the blind holdout set: recall 55 % and false positives 6.5 %, no worse (target 95 % / 5 %, not met)', () => {
+  // someone who never saw the detector or its sets, and nobody tuning it has read it. Its figures are
+  // the honest ones. The rules alone scored 55.1 % / 6.5 % here; with the learned model (scored on
+  // this set once, for the final configuration) 80.5 % / 5.4 %. The target (95 % / 5 %) is NOT met.
+  // The floors (measured, less about a point) only stop a change from losing ground; never tune on
+  // this set (write new examples into a development set instead).
+  it('on the blind holdout set: recall 80.5 % and false positives 5.4 %, no worse (target 95 % / 5 %, not met)', () => {
     const result = measure(examples('holdout'));
     console.info(
       `crisis language, BLIND holdout set: recall ${percent(result.recall)} of ${result.counts.crisis}, ` +
         `false positives ${percent(result.falsePositiveRate)} of ${result.counts.ordinary}`,
     );
     expect(result.counts).toEqual({ crisis: 256, ordinary: 371 });
-    expect(result.recall).toBeGreaterThanOrEqual(0.55);
-    expect(result.falsePositiveRate).toBeLessThanOrEqual(0.066);
+    expect(result.recall).toBeGreaterThanOrEqual(0.795);
+    expect(result.falsePositiveRate).toBeLessThanOrEqual(0.064);
   });
 
-  for (const name of ['dev', 'test', 'dev2'] as const) {
+  for (const name of ['dev', 'test', 'dev2', 'dev3'] as const) {
     it(`on the ${name} set: recall and false positives no worse than measured (target on a blind set: 95 % / 5 %)`, () => {
       const result = measure(examples(name));
       console.info(
@@ -75,7 +106,7 @@ describe('crisis language', () => {
   }
 
   it('finds the same with and without the key index (the index only saves time)', () => {
-    for (const example of [...examples('dev'), ...examples('test'), ...examples('dev2')]) {
+    for (const example of [...examples('dev'), ...examples('test'), ...examples('dev2'), ...examples('dev3')]) {
       expect(assessCrisisLanguage(example.text), example.text).toEqual(
         assessCrisisLanguage(example.text, { everyRule: true }),
       );
@@ -118,7 +149,10 @@ describe('crisis language', () => {
   });
 
   it('adds up warning signs: one alone is ordinary, two different ones are a crisis', () => {
-    expect(assessCrisisLanguage("I'm checking out.").isCrisis).toBe(false);
+    // The rules alone: "I'm checking out." is one warning sign. The model reads it as a farewell
+    // (probability about 0.87: most short "checking out" posts in the labelled sets are crises), so
+    // the combined detector flags it and a moderator looks.
+    expect(assessCrisisRules("I'm checking out.").isCrisis).toBe(false);
     expect(assessCrisisLanguage('Goodbye.').isCrisis).toBe(false);
     expect(assessCrisisLanguage("I'm checking out. Goodbye.").isCrisis).toBe(true);
     expect(assessCrisisLanguage('I have a plan for the holidays: meetings every day').isCrisis).toBe(false);
@@ -173,5 +207,101 @@ describe('crisis language', () => {
       { numRuns: 300 },
     );
     expect(assessCrisisLanguage('')).toEqual({ isCrisis: false, kinds: [] });
+  });
+});
+
+describe('crisis model', () => {
+  const probability = (text: string) => crisisModelProbability(normalizeForCrisisMatching(text));
+
+  it('gives clear crisis language a high probability and ordinary recovery talk a low one', () => {
+    for (const text of [
+      'i want to kill myself tonight',
+      "I've been saving up my pills and tonight I'm going to take them all",
+      'my friend is not breathing after he used, his lips are blue',
+    ]) {
+      expect(probability(text), text).toBeGreaterThanOrEqual(crisisModel.file.threshold);
+    }
+    for (const text of [
+      'I really wanted a drink today',
+      'Cut my hair short for my 6 months, feels like a fresh start',
+      'please, if you are struggling tonight, call 988',
+    ]) {
+      expect(probability(text), text).toBeLessThan(0.2);
+    }
+    expect(probability('')).toBe(0);
+    expect(probability('... !!! ???')).toBe(0);
+  });
+
+  it('names the likeliest kind', () => {
+    expect(likeliestCrisisKind(normalizeForCrisisMatching('took the whole bottle of pills, my heart is racing'))).toBe(
+      'overdose',
+    );
+    expect(likeliestCrisisKind(normalizeForCrisisMatching('been cutting my arms again every night'))).toBe('self_harm');
+    expect(likeliestCrisisKind(normalizeForCrisisMatching('i have a rope and a plan for tonight'))).toBe('suicide');
+  });
+
+  it('reads every part of a long post: a crisis sentence among ordinary ones is not vetoed away', () => {
+    const ordinary = 'Went to my meeting today and shared about work. The coffee was terrible as usual.';
+    const text = `${ordinary.repeat(6)} I have the pills counted out and tonight I am going to take them all. ${ordinary.repeat(6)}`;
+    const normalized = normalizeForCrisisMatching(text);
+    expect(crisisSegments(normalized).length).toBeGreaterThan(crisisModel.file.spec.window);
+    const { post, strongestPart } = crisisModelProbabilities(normalized);
+    // The post's reading (windows of four sentences) dilutes one sentence; its strongest part does not.
+    expect(strongestPart).toBeGreaterThanOrEqual(crisisModel.file.threshold);
+    expect(post).toBeLessThanOrEqual(strongestPart);
+    expect(assessCrisisLanguage(text).kinds).toContain('overdose');
+    expect(crisisModelProbabilities(normalizeForCrisisMatching(ordinary.repeat(12))).strongestPart).toBeLessThan(0.2);
+  });
+
+  it('is read from a file in the format the loader expects, small, with thresholds chosen in cross-validation', () => {
+    const text = readFileSync(crisisModelUrl, 'utf8');
+    expect(text.length).toBeLessThan(1024 * 1024);
+    const file = JSON.parse(text);
+    expect(file.format).toBe(crisisModelFormat);
+    expect(file.spec).toEqual(crisisModel.file.spec);
+    expect(file.threshold).toBeGreaterThan(0.5);
+    expect(file.threshold).toBeLessThan(1);
+    expect(file.vetoBelow).toBeGreaterThanOrEqual(0);
+    expect(file.vetoBelow).toBeLessThan(file.threshold);
+    expect(file.training.sets).toEqual([...developmentSets]);
+    expect(file.training.sets).not.toContain('holdout');
+    expect(() => loadCrisisModel({ ...file, format: 'kindred-crisis-model/0' })).toThrow(/format/);
+  });
+
+  it('was trained on the development sets as they are now (run npm run train:crisis after changing them)', () => {
+    expect(crisisModel.file.training.fingerprint).toBe(fingerprintExamples(readDevelopmentSets().examples));
+  });
+
+  it('holds the weights that training writes (training is deterministic)', () => {
+    const { examples, sets } = readDevelopmentSets();
+    const trained = fitCrisisWeights(prepare(examples, sets));
+    expect(trained.crisis).toEqual(crisisModel.file.crisis);
+    expect(trained.kinds).toEqual(crisisModel.file.kinds);
+  }, 120_000);
+
+  it('packs weights into 16-bit integers and back within half a step', () => {
+    const weights = Float32Array.from({ length: 1 << 10 }, (_, index) => Math.sin(index) * (index % 7));
+    const unpacked = unpackWeights(packWeights({ bias: 0.25, weights }), 10);
+    expect(unpacked.bias).toBe(0.25);
+    for (let index = 0; index < weights.length; index += 1) {
+      expect(Math.abs(unpacked.weights[index]! * unpacked.scale - weights[index]!)).toBeLessThanOrEqual(
+        unpacked.scale / 2 + 1e-9,
+      );
+    }
+  });
+
+  it('splits cross-validation folds the same way every time, crisis and ordinary in balance', () => {
+    expect(Array.from({ length: 3 }, seededRandom(7))).toEqual(Array.from({ length: 3 }, seededRandom(7)));
+    const labels = Array.from({ length: 200 }, (_, index) => index % 3 === 0);
+    const groups = labels.map((_, index) => Math.floor(index / 2));
+    const folds = stratifiedGroupFolds(labels, groups, 5, 1);
+    expect(folds).toEqual(stratifiedGroupFolds(labels, groups, 5, 1));
+    for (let fold = 0; fold < 5; fold += 1) {
+      const crisis = labels.filter((label, index) => label && folds[index] === fold).length;
+      expect(crisis).toBeGreaterThanOrEqual(12);
+      expect(crisis).toBeLessThanOrEqual(15);
+    }
+    // Near-duplicates (one group) stay in one fold.
+    for (let index = 0; index < labels.length; index += 2) expect(folds[index]).toBe(folds[index + 1]);
   });
 });
