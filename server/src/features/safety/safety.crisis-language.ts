@@ -1437,6 +1437,18 @@ export function assessCrisisLanguage(text: string, options: { everyRule?: boolea
   const { post, strongestPart } = crisisModelProbabilities(normalized);
   const { threshold, vetoBelow } = crisisModel.file;
   if (byRules.isCrisis && strongestPart >= vetoBelow) return byRules;
-  if (post >= threshold) return { isCrisis: true, kinds: [likeliestCrisisKind(normalized)] };
+  if (post >= threshold && wordCount(normalized) >= MODEL_ALONE_MIN_WORDS) {
+    return { isCrisis: true, kinds: [likeliestCrisisKind(normalized)] };
+  }
   return { isCrisis: false, kinds: [] };
 }
+
+/**
+ * The model alone flags nothing shorter than this: on a word or two ("relapsed", "Starting again",
+ * "Selling pills") its score says more about the words than the writer, and short explicit cries
+ * ("kms", "want to die") are the rules' to find. On the development sets the guard loses one of 24
+ * short crisis examples ("counting down. friday.").
+ */
+const MODEL_ALONE_MIN_WORDS = 4;
+
+const wordCount = (normalized: string) => normalized.split(' ').filter((word) => /[a-z]/.test(word)).length;

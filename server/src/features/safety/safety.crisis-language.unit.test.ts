@@ -75,17 +75,19 @@ describe('crisis language', () => {
   // The published measurement: crisis-examples.holdout.json (256 crisis, 371 ordinary) was written by
   // someone who never saw the detector or its sets, and nobody tuning it has read it. Its figures are
   // the honest ones. The rules alone scored 55.1 % / 6.5 % here; with the learned model (scored on
-  // this set once, for the final configuration) 80.5 % / 5.4 %. The target (95 % / 5 %) is NOT met.
+  // this set once, for the final configuration) 80.5 % / 5.4 %; with the guard that the model alone
+  // flags nothing under four words (chosen on the development sets; a third scoring) 79.7 % / 5.4 %.
+  // The target (95 % / 5 %) is NOT met.
   // The floors (measured, less about a point) only stop a change from losing ground; never tune on
   // this set (write new examples into a development set instead).
-  it('on the blind holdout set: recall 80.5 % and false positives 5.4 %, no worse (target 95 % / 5 %, not met)', () => {
+  it('on the blind holdout set: recall 79.7 % and false positives 5.4 %, no worse (target 95 % / 5 %, not met)', () => {
     const result = measure(examples('holdout'));
     console.info(
       `crisis language, BLIND holdout set: recall ${percent(result.recall)} of ${result.counts.crisis}, ` +
         `false positives ${percent(result.falsePositiveRate)} of ${result.counts.ordinary}`,
     );
     expect(result.counts).toEqual({ crisis: 256, ordinary: 371 });
-    expect(result.recall).toBeGreaterThanOrEqual(0.795);
+    expect(result.recall).toBeGreaterThanOrEqual(0.785);
     expect(result.falsePositiveRate).toBeLessThanOrEqual(0.064);
   });
 
@@ -139,6 +141,15 @@ describe('crisis language', () => {
     ]) {
       expect(assessCrisisLanguage(text), text).toEqual({ isCrisis: false, kinds: [] });
     }
+  });
+
+  it('does not let the model alone flag a word or two (a title or a short reply)', () => {
+    for (const text of ['relapsed', 'Starting again', 'Note', 'Selling pills']) {
+      expect(assessCrisisLanguage(text), text).toEqual({ isCrisis: false, kinds: [] });
+    }
+    // Short explicit cries are the rules' to find.
+    expect(assessCrisisLanguage('kms').isCrisis).toBe(true);
+    expect(assessCrisisLanguage('want to die').isCrisis).toBe(true);
   });
 
   it('judges clause by clause: a past clause does not set aside a present one, nor the reverse', () => {
