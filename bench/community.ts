@@ -24,6 +24,7 @@ import { loadConfig } from '../server/src/config.ts';
 import { openDatabase, type Database } from '../server/src/db/client.ts';
 import { signUp } from '../server/src/features/accounts/accounts.service.ts';
 import { sessionCookieName } from '../server/src/features/accounts/accounts.sessions.ts';
+import { writeEverySearchEntry } from '../server/src/features/community/community.queries.ts';
 import {
   findSearchPage,
   type PostSearch,
@@ -441,7 +442,6 @@ async function generate(url: string): Promise<void> {
   await admin.end();
   // The app's own migrations build the schema.
   const database = await openDatabase({ kind: 'server', url, poolSize: 2 });
-  await database.close();
 
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   const now = Date.now();
@@ -623,19 +623,10 @@ async function generate(url: string): Promise<void> {
     });
     console.log(`${postCount} posts in ${elapsed()}`);
 
-    // The search entries of the posts just loaded: the SQL the migration's backfill runs (the app
-    // writes them with each post, community.queries.ts writeSearchEntries).
+    // The search entries of the posts just loaded, by the app's own bulk writer (the app writes
+    // them with each post, community.queries.ts writeSearchEntries).
     started = performance.now();
-    await pool.query(
-      `insert into post_search_entries
-         (post_id, topic_id, category_id, author_id, is_anonymous, named_topic_author_id, created_at, search_document)
-       select p.id, p.topic_id, t.category_id, p.author_id, p.is_anonymous,
-         case when t.is_anonymous then null else t.author_id end, p.created_at,
-         setweight(to_tsvector('english', case when p.number = 1 and not t.is_article_discussion then t.title else '' end), 'A')
-           || setweight(to_tsvector('english', p.body_text), 'B')
-       from posts p join topics t on t.id = p.topic_id
-       where p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and t.hidden_at is null`,
-    );
+    await writeEverySearchEntry(database.db);
     console.log(`search entries in ${elapsed()}`);
 
     started = performance.now();
@@ -656,6 +647,7 @@ async function generate(url: string): Promise<void> {
     console.log(`indexes and vacuum analyze in ${elapsed()}`);
   } finally {
     await pool.end();
+    await database.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CommunityPreferences, PostReaction } from '@kindred/common/community';
 import type { Database } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -315,7 +315,17 @@ export async function writeSearchEntries(db: Database, scope: SearchEntryScope):
       ? sql`select ${scope.postId}::uuid`
       : sql`select ${posts.id} from ${posts} where ${posts.topicId} = ${scope.topicId}`;
   await db.execute(sql`delete from ${postSearchEntries} where ${postSearchEntries.postId} in (${postIds})`);
-  await db.execute(sql`
+  await db.execute(insertSearchEntries(sql`p.id in (${postIds})`));
+}
+
+/** Writes the search entries of every post a member can find (the entries table empty): a bulk load. */
+export async function writeEverySearchEntry(db: Database): Promise<void> {
+  await db.execute(insertSearchEntries(sql`true`));
+}
+
+/** Inserts the search entries of the findable posts `which` picks (p: posts, t: their topics). */
+function insertSearchEntries(which: SQL): SQL {
+  return sql`
     insert into post_search_entries
       (post_id, topic_id, category_id, author_id, is_anonymous, named_topic_author_id, created_at, search_document)
     select p.id, p.topic_id, t.category_id, p.author_id, p.is_anonymous,
@@ -323,8 +333,8 @@ export async function writeSearchEntries(db: Database, scope: SearchEntryScope):
       setweight(to_tsvector('english', case when p.number = 1 and not t.is_article_discussion then t.title else '' end), 'A')
         || setweight(to_tsvector('english', p.body_text), 'B')
     from posts p join topics t on t.id = p.topic_id
-    where p.id in (${postIds})
-      and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and t.hidden_at is null`);
+    where ${which}
+      and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and t.hidden_at is null`;
 }
 
 /** Files a topic's search entries under the forum it moved to. */

@@ -21,6 +21,7 @@
  * Scoring allocates nothing per n-gram: hashes are computed over character codes into a reused buffer.
  */
 import { readFileSync } from 'node:fs';
+import type { CrisisKind } from './safety.crisis-language.ts';
 
 export const crisisModelFormat = 'kindred-crisis-model/1';
 
@@ -52,7 +53,7 @@ export type CrisisModelFile = {
   /** The crisis model: P(crisis) = sigmoid(bias + w·x). */
   crisis: PackedWeights;
   /** Which kind, when the model alone finds a crisis: one-versus-rest scores, highest wins. */
-  kinds: { spec: CrisisFeatureSpec; suicide: PackedWeights; self_harm: PackedWeights; overdose: PackedWeights };
+  kinds: { spec: CrisisFeatureSpec } & Record<CrisisKind, PackedWeights>;
   /** The model finds a crisis at or above this probability. */
   threshold: number;
   /** A rule's match is set aside when no part of the text reaches this probability (a veto). 0 = never. */
@@ -308,11 +309,6 @@ export function windowLogits(normalized: string, spec: CrisisFeatureSpec, model:
   return { post, strongestPart };
 }
 
-/** The model's reading of a text, as the detector uses it: see `windowLogits`. */
-export function windowLogit(normalized: string, spec: CrisisFeatureSpec, model: Weights): number {
-  return windowLogits(normalized, spec, model).post;
-}
-
 // ────────────────────────────────────────────────────────────────────────────────────────────────
 // The committed model
 // ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -343,7 +339,7 @@ export function packWeights(model: { bias: number; weights: ArrayLike<number> })
 export type LoadedCrisisModel = {
   file: CrisisModelFile;
   crisis: Weights;
-  kinds: { suicide: Weights; self_harm: Weights; overdose: Weights };
+  kinds: Record<CrisisKind, Weights>;
 };
 
 /** Checks a model file's shape and unpacks it; throws on anything the code does not expect. */
@@ -389,20 +385,12 @@ export function crisisModelProbability(normalized: string, model: LoadedCrisisMo
   return crisisModelProbabilities(normalized, model).post;
 }
 
-/** Which kind of crisis a normalised text most sounds like, by the kind model. */
-export function likeliestCrisisKind(
-  normalized: string,
-  model: LoadedCrisisModel = crisisModel,
-): 'suicide' | 'self_harm' | 'overdose' {
+/** Which kind of crisis a normalised text most sounds like, by the kind models (on a tie, the first). */
+export function likeliestCrisisKind(normalized: string, model: LoadedCrisisModel = crisisModel): CrisisKind {
   const spec = model.file.kinds.spec;
-  let best: 'suicide' | 'self_harm' | 'overdose' = 'suicide';
-  let bestLogit = -Infinity;
-  for (const kind of ['suicide', 'self_harm', 'overdose'] as const) {
-    const logit = windowLogit(normalized, spec, model.kinds[kind]);
-    if (logit > bestLogit) {
-      best = kind;
-      bestLogit = logit;
-    }
-  }
-  return best;
+  const logits = (Object.keys(model.kinds) as CrisisKind[]).map((kind) => ({
+    kind,
+    logit: windowLogits(normalized, spec, model.kinds[kind]).post,
+  }));
+  return logits.reduce((best, next) => (next.logit > best.logit ? next : best)).kind;
 }
