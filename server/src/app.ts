@@ -22,6 +22,7 @@ import { meetingsRoutes } from './features/meetings/meetings.routes.ts';
 import { communityRoutes } from './features/community/community.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { recoveryRoutes } from './features/recovery/recovery.routes.ts';
+import { committedCrisisModel } from './features/safety/safety.crisis-model.ts';
 import { safetyRoutes } from './features/safety/safety.routes.ts';
 import type { ServiceContext } from './platform/context.ts';
 import { errorBody, registerErrorHandler } from './platform/error-handler.ts';
@@ -47,6 +48,8 @@ function mapTileOrigins(tileUrl: string): string[] {
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config } = deps;
+  // Read now: a missing or stale crisis model stops the server here, not a member's first post.
+  committedCrisisModel();
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     // Per-request log lines cost a third of the throughput; errors are still logged with their request id.

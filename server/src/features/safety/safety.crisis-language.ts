@@ -44,7 +44,14 @@
  * aside a rule's match on text it finds plainly ordinary; `assessCrisisRules` is the rules alone.
  */
 
-import { crisisModel, crisisModelProbabilities, likeliestCrisisKind } from './safety.crisis-model.ts';
+import {
+  committedCrisisModel,
+  crisisModelProbabilities,
+  crisisWordCount,
+  likeliestCrisisKind,
+  modelAloneFinds,
+  ruleStands,
+} from './safety.crisis-model.ts';
 
 export const crisisKinds = ['suicide', 'self_harm', 'overdose'] as const;
 export type CrisisKind = (typeof crisisKinds)[number];
@@ -1425,30 +1432,24 @@ function rulesOn(normalized: string, options: { everyRule?: boolean }): CrisisAs
 
 /**
  * What a text says: whether it is crisis language and of which kinds, by the rules and the learned
- * model together (see `safety.crisis-model.ts`). A rule's match stands unless no part of the text
- * reads like a crisis to the model (its strongest part below `vetoBelow`); the model alone finds a
- * crisis at `threshold` or above, and names its likeliest kind. Both thresholds were chosen by
- * cross-validation (`safety.crisis-training.ts`). Never throws. `everyRule`: see `assessCrisisRules`.
+ * model together (see `safety.crisis-model.ts`). A rule's match stands unless, in a text long enough
+ * for the model to judge, no part of it reads like a crisis to the model (`ruleStands`); the model
+ * alone finds a crisis in a text long enough at its threshold or above, and names its likeliest kind
+ * (`modelAloneFinds`). The thresholds and lengths were chosen by cross-validation
+ * (`safety.crisis-training.ts`). Never throws. `everyRule`: see `assessCrisisRules`.
  */
 export function assessCrisisLanguage(text: string, options: { everyRule?: boolean } = {}): CrisisAssessment {
   if (typeof text !== 'string' || text.length === 0) return { isCrisis: false, kinds: [] };
   const normalized = normalizeForCrisisMatching(text);
   const byRules = rulesOn(normalized, options);
-  const { post, strongestPart } = crisisModelProbabilities(normalized);
-  const { threshold, vetoBelow } = crisisModel.file;
-  if (byRules.isCrisis && strongestPart >= vetoBelow) return byRules;
-  if (post >= threshold && wordCount(normalized) >= MODEL_ALONE_MIN_WORDS) {
-    return { isCrisis: true, kinds: [likeliestCrisisKind(normalized)] };
-  }
+  const reading = {
+    rulesFire: byRules.isCrisis,
+    ...crisisModelProbabilities(normalized),
+    words: crisisWordCount(normalized),
+  };
+  const { decision } = committedCrisisModel().file;
+  if (ruleStands(reading, decision)) return byRules;
+  if (modelAloneFinds(reading, decision)) return { isCrisis: true, kinds: [likeliestCrisisKind(normalized)] };
   return { isCrisis: false, kinds: [] };
 }
 
-/**
- * The model alone flags nothing shorter than this: on a word or two ("relapsed", "Starting again",
- * "Selling pills") its score says more about the words than the writer, and short explicit cries
- * ("kms", "want to die") are the rules' to find. On the development sets the guard loses one of 24
- * short crisis examples ("counting down. friday.").
- */
-const MODEL_ALONE_MIN_WORDS = 4;
-
-const wordCount = (normalized: string) => normalized.split(' ').filter((word) => /[a-z]/.test(word)).length;

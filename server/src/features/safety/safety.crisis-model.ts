@@ -23,7 +23,7 @@
 import { readFileSync } from 'node:fs';
 import type { CrisisKind } from './safety.crisis-language.ts';
 
-export const crisisModelFormat = 'kindred-crisis-model/1';
+export const crisisModelFormat = 'kindred-crisis-model/2';
 
 /** How text becomes features: fixed when a model is trained, saved with it. */
 export type CrisisFeatureSpec = {
@@ -54,13 +54,57 @@ export type CrisisModelFile = {
   crisis: PackedWeights;
   /** Which kind, when the model alone finds a crisis: one-versus-rest scores, highest wins. */
   kinds: { spec: CrisisFeatureSpec } & Record<CrisisKind, PackedWeights>;
-  /** The model finds a crisis at or above this probability. */
-  threshold: number;
-  /** A rule's match is set aside when no part of the text reaches this probability (a veto). 0 = never. */
-  vetoBelow: number;
+  /** How the rules and the model decide together (chosen in cross-validation). */
+  decision: CrisisDecisionSettings;
   /** What it was trained on and how it did in cross-validation (for people; not read by the code). */
   training: Record<string, unknown>;
 };
+
+// ────────────────────────────────────────────────────────────────────────────────────────────────
+// The decision
+// ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** How the rules and the model decide together: `ruleStands`, `modelAloneFinds`. */
+export type CrisisDecisionSettings = {
+  /** The model alone finds a crisis when the post reads at or above this probability… */
+  threshold: number;
+  /** …or any part of it (`strongestPart`) at or above this one (above 1: never)… */
+  partThreshold: number;
+  /** …in a text of at least this many words (on a word or two its score says more about the words than the writer). */
+  modelMinWords: number;
+  /** A rule's match is set aside when no part of the text reaches this probability (a veto; 0 = never)… */
+  vetoBelow: number;
+  /** …in a text of at least this many words (a short text gives the model too little to overrule a rule). */
+  vetoMinWords: number;
+};
+
+/** What the detector knows of a text when it decides: the rules' verdict, the model's readings, its length. */
+export type CrisisReading = { rulesFire: boolean; post: number; strongestPart: number; words: number };
+
+/** Whether the rules' match stands (they fired, and the model does not overrule them). */
+export function ruleStands(reading: CrisisReading, settings: CrisisDecisionSettings): boolean {
+  return (
+    reading.rulesFire && (reading.words < settings.vetoMinWords || reading.strongestPart >= settings.vetoBelow)
+  );
+}
+
+/** Whether the model finds a crisis on its own. */
+export function modelAloneFinds(reading: CrisisReading, settings: CrisisDecisionSettings): boolean {
+  return (
+    (reading.post >= settings.threshold || reading.strongestPart >= settings.partThreshold) &&
+    reading.words >= settings.modelMinWords
+  );
+}
+
+/** The detector's decision: crisis language when a rule's match stands or the model alone finds it. */
+export function isCrisisReading(reading: CrisisReading, settings: CrisisDecisionSettings): boolean {
+  return ruleStands(reading, settings) || modelAloneFinds(reading, settings);
+}
+
+/** How many words a normalised text has (runs holding a letter). */
+export function crisisWordCount(normalized: string): number {
+  return normalized.split(' ').filter((word) => /[a-z]/.test(word)).length;
+}
 
 // ────────────────────────────────────────────────────────────────────────────────────────────────
 // Segments and features
@@ -353,8 +397,12 @@ export function loadCrisisModel(parsed: unknown): LoadedCrisisModel {
   const file = parsed as CrisisModelFile;
   const { spec } = file;
   if (!(spec.bits >= 10 && spec.bits <= 22 && spec.window >= 1)) throw new Error('crisis model: bad feature spec');
-  if (!(file.threshold > 0 && file.threshold <= 1 && file.vetoBelow >= 0))
-    throw new Error('crisis model: bad thresholds');
+  const { decision } = file;
+  if (
+    !(decision?.threshold > 0 && decision.threshold <= 1 && decision.partThreshold > 0 && decision.vetoBelow >= 0) ||
+    !(Number.isInteger(decision.modelMinWords) && Number.isInteger(decision.vetoMinWords))
+  )
+    throw new Error('crisis model: bad decision settings');
   return {
     file,
     crisis: unpackWeights(file.crisis, spec.bits),
@@ -368,25 +416,33 @@ export function loadCrisisModel(parsed: unknown): LoadedCrisisModel {
 
 export const crisisModelUrl = new URL('safety.crisis-model.json', import.meta.url);
 
-/** The committed model, read once. */
-export const crisisModel: LoadedCrisisModel = loadCrisisModel(JSON.parse(readFileSync(crisisModelUrl, 'utf8')));
+let committed: LoadedCrisisModel | undefined;
+
+/**
+ * The committed model, read on first use (not on import: training imports this module and must run
+ * when the file is stale or in an older format). The server reads it at start, so a bad file stops it there.
+ */
+export function committedCrisisModel(): LoadedCrisisModel {
+  committed ??= loadCrisisModel(JSON.parse(readFileSync(crisisModelUrl, 'utf8')));
+  return committed;
+}
 
 /** The model's probabilities for a normalised text: the post's and its strongest part's (see `WindowLogits`). */
 export function crisisModelProbabilities(
   normalized: string,
-  model: LoadedCrisisModel = crisisModel,
+  model: LoadedCrisisModel = committedCrisisModel(),
 ): { post: number; strongestPart: number } {
   const logits = windowLogits(normalized, model.file.spec, model.crisis);
   return { post: sigmoid(logits.post), strongestPart: sigmoid(logits.strongestPart) };
 }
 
 /** The model's probability that a normalised text is crisis language. */
-export function crisisModelProbability(normalized: string, model: LoadedCrisisModel = crisisModel): number {
+export function crisisModelProbability(normalized: string, model: LoadedCrisisModel = committedCrisisModel()): number {
   return crisisModelProbabilities(normalized, model).post;
 }
 
 /** Which kind of crisis a normalised text most sounds like, by the kind models (on a tie, the first). */
-export function likeliestCrisisKind(normalized: string, model: LoadedCrisisModel = crisisModel): CrisisKind {
+export function likeliestCrisisKind(normalized: string, model: LoadedCrisisModel = committedCrisisModel()): CrisisKind {
   const spec = model.file.kinds.spec;
   const logits = (Object.keys(model.kinds) as CrisisKind[]).map((kind) => ({
     kind,

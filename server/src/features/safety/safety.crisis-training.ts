@@ -6,7 +6,7 @@
  *   npm run train:crisis -- --check   the same, but only say whether the committed model is what it would write
  *   npm run train:crisis -- --explore cross-validate the chosen settings and one change at a time (writes nothing)
  *
- * Never reads crisis-examples.holdout.json: that set is blind, scored only by the unit test.
+ * Never reads crisis-examples.holdout.json or holdout2.json: those sets are blind, scored only by the unit test.
  *
  * - The learner is a hand-written L2-regularised logistic regression, minimised with L-BFGS over
  *   sparse hashed features. The npm libraries that fit one (ml-logistic-regression and the like) take
@@ -16,10 +16,11 @@
  * - Cross-validation: 5 folds, stratified (crisis and ordinary in balance), grouped so near-duplicate
  *   texts (60 % of their words shared) never straddle folds, repeated over 3 seeded splits with the
  *   out-of-fold probabilities averaged (one split alone moves the chosen thresholds by points).
- * - Thresholds: the rules were tuned on dev, test and dev2, so their rates there are not what they
- *   do on new text; dev3 they never saw. Of the (veto, threshold) pairs whose false alarms stay within
- *   `targetFalsePositiveRate` both on every example and on dev3 alone, the one with the highest recall
- *   on dev3 is chosen.
+ * - The decision (`CrisisDecisionSettings`: the model's threshold and the veto, and the shortest texts
+ *   each applies to): the rules were tuned on dev, test and dev2, so their rates there are not what
+ *   they do on new text; dev3, dev4a and dev4b they never saw. Of the settings whose false alarms stay
+ *   within `targetFalsePositiveRate` on every example and on each unseen set alone, the one with the
+ *   highest recall on the unseen sets is chosen.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,10 +30,15 @@ import {
   crisisModelFormat,
   crisisModelUrl,
   crisisSegments,
+  crisisWordCount,
   features,
   packWeights,
   segmentFeatures,
   windowLogits,
+  isCrisisReading,
+  modelAloneFinds,
+  ruleStands,
+  type CrisisDecisionSettings,
   type CrisisFeatureSpec,
   type CrisisModelFile,
   type Weights,
@@ -40,8 +46,8 @@ import {
 
 export type CrisisExample = { text: string; crisis: boolean; kind: CrisisKind | null; note?: string };
 
-/** The development sets, in the order they are read. The blind holdout set is not among them. */
-export const developmentSets = ['dev', 'test', 'dev2', 'dev3'] as const;
+/** The development sets, in the order they are read. The blind holdout sets are not among them. */
+export const developmentSets = ['dev', 'test', 'dev2', 'dev3', 'dev4a', 'dev4b'] as const;
 
 /** A fingerprint of the examples a model was trained on, so a stale model is noticed. */
 export function fingerprintExamples(examples: readonly CrisisExample[]): string {
@@ -80,13 +86,13 @@ export const kindSettings: TrainingSettings = {
  * Sets the rules were never tuned on: the only ones where the rules' own rates are honest, so the
  * combination's false alarms are judged on them too.
  */
-export const setsUnseenByRules = ['dev3'];
+export const setsUnseenByRules = ['dev3', 'dev4a', 'dev4b'];
 
 /**
  * What the detector should hold to in cross-validation: at most this share of false alarms (the target
  * is 5 %; a point is kept back because a new writer's text scores worse than cross-validation).
  */
-export const targetFalsePositiveRate = 0.04;
+export const targetFalsePositiveRate = 0.05;
 
 const FOLDS = 5;
 /** Cross-validation is repeated over this many seeded fold splits, the out-of-fold probabilities averaged. */
@@ -414,58 +420,110 @@ export function ratesOf(decisions: readonly boolean[], labels: readonly boolean[
 /** The model's two readings of each example (see `WindowLogits`), as probabilities. */
 export type Readings = { post: number[]; strongestPart: number[] };
 
-/** The combined detector's decision: see `assessCrisisLanguage`. */
-export function combinedDecision(
-  rulesFire: boolean,
-  post: number,
-  strongestPart: number,
-  threshold: number,
-  vetoBelow: number,
-): boolean {
-  return (rulesFire && strongestPart >= vetoBelow) || post >= threshold;
-}
-
+/** The combined detector's decision on every example (`isCrisisReading`, as the product decides). */
 function combinedDecisions(
   readings: Readings,
-  rulesFire: readonly boolean[],
-  threshold: number,
-  vetoBelow: number,
+  prepared: Pick<Prepared, 'rulesFire' | 'words'>,
+  settings: CrisisDecisionSettings,
 ): boolean[] {
   return readings.post.map((post, index) =>
-    combinedDecision(rulesFire[index]!, post, readings.strongestPart[index]!, threshold, vetoBelow),
+    isCrisisReading(
+      {
+        rulesFire: prepared.rulesFire[index]!,
+        post,
+        strongestPart: readings.strongestPart[index]!,
+        words: prepared.words[index]!,
+      },
+      settings,
+    ),
   );
 }
 
+/** Model thresholds tried (a post's reading). */
+const thresholdGrid = Array.from({ length: 50 }, (_, step) => (50 + step) / 100);
+/** Thresholds tried for the model's reading of a part (2: never). */
+const partThresholdGrid = [2, 0.99, 0.98, 0.97, 0.96, 0.95, 0.94, 0.92, 0.9, 0.88, 0.85];
 /** Vetoes tried: a rule's match is set aside below this probability. */
 const vetoGrid = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
+/** Shortest texts the veto applies to, tried. */
+const vetoMinWordsGrid = [0, 3, 4, 5, 6, 8, 10];
+/** Shortest texts the model alone may flag, tried. */
+const modelMinWordsGrid = [1, 2, 3, 4, 5];
 
 /**
- * The thresholds, from out-of-fold probabilities: of the (veto, threshold) pairs whose false alarms
- * stay within `targetFalsePositiveRate` both on every example and on the sets the rules never saw,
- * the one with the highest recall on the sets the rules never saw (then on every example; then the
- * higher veto and threshold, for fewer alarms).
+ * The decision settings, from out-of-fold probabilities: of those whose false alarms stay within
+ * `targetFalsePositiveRate` on every example and on each set the rules never saw alone (pooled, a
+ * set of many easy ordinary texts would hide another's hard ones: dev4b's 669 short ones held the
+ * pool at 4 % while dev4a's near-misses ran at 7.9 %), the one with the highest recall on the sets
+ * the rules never saw (then on every example; on a tie, the one tried first: the fewest alarms).
+ *
+ * A rule's standing depends on the veto settings only and the model's finding on the others, so
+ * each is worked out once per setting and the two are combined with bit masks.
  */
-export function chooseThresholds(
+export function chooseDecision(
   readings: Readings,
-  labels: readonly boolean[],
-  rulesFire: readonly boolean[],
-  unseenByRules: readonly boolean[],
-): { threshold: number; vetoBelow: number } {
-  let best = { threshold: 1, vetoBelow: 0, score: [-1, -1] };
-  for (const vetoBelow of vetoGrid) {
-    for (let step = 30; step <= 99; step += 1) {
-      const threshold = step / 100;
-      const decisions = combinedDecisions(readings, rulesFire, threshold, vetoBelow);
-      const all = ratesOf(decisions, labels);
-      const unseen = ratesOf(decisions, labels, unseenByRules);
-      if (all.falsePositiveRate > targetFalsePositiveRate || unseen.falsePositiveRate > targetFalsePositiveRate)
-        continue;
-      const score = [unseen.recall, all.recall];
-      const better = score[0]! > best.score[0]! || (score[0] === best.score[0] && score[1]! >= best.score[1]!);
-      if (better) best = { threshold, vetoBelow, score };
+  prepared: Pick<Prepared, 'labels' | 'rulesFire' | 'words' | 'sets'>,
+): CrisisDecisionSettings {
+  const count = prepared.labels.length;
+  const reading = (index: number) => ({
+    rulesFire: prepared.rulesFire[index]!,
+    post: readings.post[index]!,
+    strongestPart: readings.strongestPart[index]!,
+    words: prepared.words[index]!,
+  });
+  const neutral = { threshold: 2, partThreshold: 2, vetoBelow: 0, vetoMinWords: 0, modelMinWords: 1 };
+  const masks = (decide: (index: number) => boolean) => Uint8Array.from({ length: count }, (_, index) => (decide(index) ? 1 : 0));
+  const vetoChoices = vetoGrid.flatMap((vetoBelow) =>
+    vetoMinWordsGrid.map((vetoMinWords) => ({
+      settings: { vetoBelow, vetoMinWords },
+      stands: masks((index) => ruleStands(reading(index), { ...neutral, vetoBelow, vetoMinWords })),
+    })),
+  );
+  const modelChoices = modelMinWordsGrid.flatMap((modelMinWords) =>
+    partThresholdGrid.flatMap((partThreshold) =>
+      [...thresholdGrid].reverse().map((threshold) => ({
+        settings: { threshold, partThreshold, modelMinWords },
+        finds: masks((index) => modelAloneFinds(reading(index), { ...neutral, threshold, partThreshold, modelMinWords })),
+      })),
+    ),
+  );
+  // Each example's place among the sets the rules never saw (-1: a set they were tuned on).
+  const unseenSet = prepared.sets.map((set) => setsUnseenByRules.indexOf(set));
+  const crisisAll = prepared.labels.filter(Boolean).length;
+  const ordinaryAll = count - crisisAll;
+  const crisisUnseen = prepared.labels.filter((label, index) => label && unseenSet[index]! >= 0).length;
+  const ordinaryBySet = setsUnseenByRules.map(
+    (_, set) => prepared.labels.filter((label, index) => !label && unseenSet[index] === set).length,
+  );
+  const alarmsBySet = new Uint32Array(setsUnseenByRules.length);
+  let best: CrisisDecisionSettings = { ...neutral };
+  let bestScore = [-1, -1];
+  for (const model of modelChoices) {
+    for (const veto of vetoChoices) {
+      let found = 0;
+      let alarms = 0;
+      let foundUnseen = 0;
+      alarmsBySet.fill(0);
+      for (let index = 0; index < count; index += 1) {
+        if (!(model.finds[index]! | veto.stands[index]!)) continue;
+        if (prepared.labels[index]) {
+          found += 1;
+          if (unseenSet[index]! >= 0) foundUnseen += 1;
+        } else {
+          alarms += 1;
+          if (unseenSet[index]! >= 0) alarmsBySet[unseenSet[index]!]! += 1;
+        }
+      }
+      if (alarms / ordinaryAll > targetFalsePositiveRate) continue;
+      if (alarmsBySet.some((setAlarms, set) => setAlarms / ordinaryBySet[set]! > targetFalsePositiveRate)) continue;
+      const score = [foundUnseen / crisisUnseen, found / crisisAll];
+      if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+        best = { ...model.settings, ...veto.settings };
+        bestScore = score;
+      }
     }
   }
-  return { threshold: best.threshold, vetoBelow: best.vetoBelow };
+  return best;
 }
 
 export type Prepared = {
@@ -473,6 +531,8 @@ export type Prepared = {
   normalized: string[];
   labels: boolean[];
   rulesFire: boolean[];
+  /** Each example's length in words (`crisisWordCount`). */
+  words: number[];
   /** Each repeat's fold of each example. */
   folds: number[][];
   /** Which set each example came from. */
@@ -483,11 +543,12 @@ export function prepare(examples: CrisisExample[], sets: string[]): Prepared {
   const normalized = examples.map((example) => normalizeForCrisisMatching(example.text));
   const labels = examples.map((example) => example.crisis);
   const rulesFire = examples.map((example) => assessCrisisRules(example.text).isCrisis);
+  const words = normalized.map(crisisWordCount);
   const groups = nearDuplicateGroups(normalized);
   const folds = Array.from({ length: REPEATS }, (_, repeat) =>
     stratifiedGroupFolds(labels, groups, FOLDS, SEED + repeat),
   );
-  return { examples, normalized, labels, rulesFire, folds, sets };
+  return { examples, normalized, labels, rulesFire, words, folds, sets };
 }
 
 /**
@@ -522,8 +583,7 @@ export type CrossValidation = {
   folds: number;
   repeats: number;
   auc: number;
-  threshold: number;
-  vetoBelow: number;
+  decision: CrisisDecisionSettings;
   model: Rates;
   combined: Rates;
   rules: Rates;
@@ -532,10 +592,9 @@ export type CrossValidation = {
 
 export function crossValidate(prepared: Prepared, settings: TrainingSettings): CrossValidation {
   const readings = outOfFoldReadings(prepared, settings);
-  const unseenByRules = prepared.sets.map((set) => setsUnseenByRules.includes(set));
-  const { threshold, vetoBelow } = chooseThresholds(readings, prepared.labels, prepared.rulesFire, unseenByRules);
-  const modelDecisions = readings.post.map((probability) => probability >= threshold);
-  const combined = combinedDecisions(readings, prepared.rulesFire, threshold, vetoBelow);
+  const decision = chooseDecision(readings, prepared);
+  const modelDecisions = readings.post.map((probability) => probability >= decision.threshold);
+  const combined = combinedDecisions(readings, prepared, decision);
   const bySet: CrossValidation['bySet'] = {};
   for (const set of new Set(prepared.sets)) {
     const only = prepared.sets.map((name) => name === set);
@@ -549,8 +608,7 @@ export function crossValidate(prepared: Prepared, settings: TrainingSettings): C
     folds: FOLDS,
     repeats: REPEATS,
     auc: areaUnderCurve(readings.post, prepared.labels),
-    threshold,
-    vetoBelow,
+    decision,
     model: ratesOf(modelDecisions, prepared.labels),
     combined: ratesOf(combined, prepared.labels),
     rules: ratesOf(prepared.rulesFire, prepared.labels),
@@ -562,7 +620,9 @@ export function describeCrossValidation(result: CrossValidation): string {
   const line = (name: string, rates: Rates) =>
     `${name.padEnd(10)} recall ${percent(rates.recall).padStart(7)}  false positives ${percent(rates.falsePositiveRate).padStart(7)}`;
   return [
-    `${result.folds}-fold cross-validation (${result.repeats} splits, probabilities averaged): AUC ${result.auc.toFixed(4)}, threshold ${result.threshold.toFixed(3)}, veto below ${result.vetoBelow.toFixed(3)}`,
+    `${result.folds}-fold cross-validation (${result.repeats} splits, probabilities averaged): AUC ${result.auc.toFixed(4)}, ` +
+      `model alone at ${result.decision.threshold.toFixed(2)} (a part at ${result.decision.partThreshold.toFixed(2)}) from ${result.decision.modelMinWords} words, ` +
+      `veto below ${result.decision.vetoBelow.toFixed(2)} from ${result.decision.vetoMinWords} words`,
     line('model', result.model),
     line('rules', result.rules),
     line('combined', result.combined),
@@ -620,8 +680,7 @@ export function buildCrisisModel(
     format: crisisModelFormat,
     spec: settings.spec,
     ...fitCrisisWeights(prepared, settings),
-    threshold: crossValidation.threshold,
-    vetoBelow: crossValidation.vetoBelow,
+    decision: crossValidation.decision,
     training: {
       sets: [...developmentSets],
       examples: prepared.examples.length,
@@ -700,15 +759,14 @@ export function exploreSettings(prepared: Prepared, log: (line: string) => void)
   for (const [name, settings] of explored) {
     const readings = outOfFoldReadings(prepared, settings);
     const probabilities = readings.post;
-    const { threshold, vetoBelow } = chooseThresholds(readings, prepared.labels, prepared.rulesFire, unseen);
-    const combined = combinedDecisions(readings, prepared.rulesFire, threshold, vetoBelow);
+    const combined = combinedDecisions(readings, prepared, chooseDecision(readings, prepared));
     const all = ratesOf(combined, prepared.labels);
     const onUnseen = ratesOf(combined, prepared.labels, unseen);
     log(
       `${name.padEnd(13)} AUC ${areaUnderCurve(probabilities, prepared.labels).toFixed(4)}` +
         `  model recall at 5 % false positives ${percent(recallAtFalsePositives(probabilities, prepared.labels, 0.05))}` +
-        ` (dev3 ${percent(recallAtFalsePositives(probabilities, prepared.labels, 0.05, unseen))})` +
-        `  combined ${percent(all.recall)} / ${percent(all.falsePositiveRate)} (dev3 ${percent(onUnseen.recall)} / ${percent(onUnseen.falsePositiveRate)})`,
+        ` (unseen by rules ${percent(recallAtFalsePositives(probabilities, prepared.labels, 0.05, unseen))})` +
+        `  combined ${percent(all.recall)} / ${percent(all.falsePositiveRate)} (unseen by rules ${percent(onUnseen.recall)} / ${percent(onUnseen.falsePositiveRate)})`,
     );
   }
 }
