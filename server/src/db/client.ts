@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -46,7 +47,8 @@ async function openEmbeddedDatabase(dataDir: string | undefined): Promise<Databa
   let lock: DataDirLock | undefined;
   if (dataDir) lock = acquireDataDirLock(dataDir);
   try {
-    const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    // btree_gin: the search index holds the forum beside the words (migration 0013).
+    const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gin } });
     const db = drizzlePglite({ client, schema, casing: 'snake_case' });
     await migratePglite(db, { migrationsFolder });
     // PGlite runs no autovacuum: without this, churning tables (sessions) bloat and plans go stale.

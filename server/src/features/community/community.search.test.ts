@@ -154,6 +154,15 @@ describe('a forum with thousands of posts', () => {
       expect(relevant).toHaveLength(Math.min(all.length, RANKED_WINDOW));
       expect(new Set(relevant), word).toEqual(new Set(all.slice(0, RANKED_WINDOW)));
     }
+    // In the topic's forum (the index holds the forum beside the words) and in another one.
+    for (const word of [everyFortieth, rare]) {
+      const all = await expected(word);
+      const inForum = (await allPages(viewer, { q: word, sort: 'newest', category: 'questions-and-advice' })).flat();
+      expect(inForum.map((result) => result.postId), word).toEqual(all.slice(0, 20 * 20));
+      const relevant = (await allPages(viewer, { q: word, sort: 'relevant', category: 'questions-and-advice' })).flat();
+      expect(new Set(relevant.map((result) => result.postId)), word).toEqual(new Set(all.slice(0, RANKED_WINDOW)));
+      expect(await allPages(viewer, { q: word, sort: 'newest', category: 'milestones' })).toEqual([[]]);
+    }
   });
 });
 

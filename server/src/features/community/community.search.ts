@@ -82,9 +82,13 @@ function rangeConditions(search: PostSearch, before: PostPosition | undefined): 
     ...(search.authorId ? [sql`e.author_id = ${search.authorId}`, sql`not e.is_anonymous`] : []),
     ...(search.fromDay ? [sql`e.created_at >= (${search.fromDay}::date)::timestamp at time zone 'UTC'`] : []),
     ...(search.toDay ? [sql`e.created_at < (${search.toDay}::date + 1)::timestamp at time zone 'UTC'`] : []),
-    ...(before ? [sql`(e.created_at, e.post_id) < (${before.createdAt}::timestamptz, ${before.id}::uuid)`] : []),
+    ...positionConditions(before),
   ];
 }
+
+/** Older than a position, when paging (alias e). */
+const positionConditions = (before: PostPosition | undefined): SQL[] =>
+  before ? [sql`(e.created_at, e.post_id) < (${before.createdAt}::timestamptz, ${before.id}::uuid)`] : [];
 
 /** What else a visible match must be: in a listed forum (unless one was asked for), not by someone blocked. */
 function viewerConditions(search: PostSearch): SQL[] {
@@ -145,9 +149,11 @@ export function scanNewestQuery(
 
 /**
  * The SQL that finds the newest visible matches (before a position) through the search index:
- * every entry holding the words is read, then the rest is checked and sorted. The index look is
- * kept apart (materialized) so the planner cannot turn it into a walk in created_at order or
- * intersect it with a forum's whole index.
+ * every entry of the range (forum, author, days) holding the words is read, then the rest is
+ * checked and sorted. The index holds the forum beside the words, so a forum's search reads only
+ * that forum's matches. The index look is kept apart (materialized) so the planner cannot turn it
+ * into a walk in created_at order; the position stays outside it, as a walk from there is what the
+ * index is there to avoid.
  */
 export function indexMatchesQuery(
   search: PostSearch,
@@ -156,10 +162,14 @@ export function indexMatchesQuery(
   return sql`with candidates as materialized (
       select e.post_id, e.created_at, e.category_id, e.author_id, e.is_anonymous, e.named_topic_author_id
       from post_search_entries e
-      where numnode(${tsQuery(search.text)}) > 0 and e.search_document @@ ${tsQuery(search.text)})
+      where ${and(
+        sql`numnode(${tsQuery(search.text)}) > 0`,
+        sql`e.search_document @@ ${tsQuery(search.text)}`,
+        ...rangeConditions(search, undefined),
+      )})
     select m.id, m."createdAt", ${rankOf(search, options.withRank, 'm.id')} as "rank" from (
       select e.post_id as "id", ${createdAtText} as "createdAt", e.created_at from candidates e
-      where ${and(...rangeConditions(search, options.before), ...viewerConditions(search))}
+      where ${and(sql`true`, ...positionConditions(options.before), ...viewerConditions(search))}
       order by e.created_at desc, e.post_id desc
       limit ${options.limit}) m
     order by m.created_at desc, m.id desc`;
@@ -194,6 +204,23 @@ async function findEntryCount(db: Database): Promise<number> {
 }
 
 /**
+ * About how many entries a search's range holds (a forum, an author, days): the planner's own
+ * estimate from the table's statistics, which costs a plan and no reading.
+ */
+async function estimateRangeEntries(db: Database, search: PostSearch): Promise<number> {
+  const range = rangeConditions(search, undefined);
+  if (range.length === 0) return findEntryCount(db);
+  const [row] = await rowsOf<{ 'QUERY PLAN': unknown }>(
+    db,
+    sql`explain (format json) select 1 from post_search_entries e where ${and(...range)}`,
+  );
+  const plan = row?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan?: { 'Plan Rows'?: unknown } }>;
+  const estimate = Number(parsed?.[0]?.Plan?.['Plan Rows']);
+  return Number.isFinite(estimate) ? estimate : findEntryCount(db);
+}
+
+/**
  * The newest visible posts matching a search (older than a position, when paging), with their
  * rank when asked for: up to `limit`, newest first. Words that reduce to no search terms match
  * nothing.
@@ -204,7 +231,8 @@ async function findEntryCount(db: Database): Promise<number> {
  * that go together are too rough to choose. So the first look reads the newest RECENT_SCAN_ENTRIES
  * of the range, which fills a page of common words and measures how common the words are; then
  * reading on costs about (still wanted ÷ density) entries and the index about (word density ×
- * entries) candidates, and the cheaper is taken (a further look reads on, or the index finishes).
+ * entries in the range: a forum's, an author's, some days') candidates, and the cheaper is taken
+ * (a further look reads on, or the index finishes).
  */
 export async function findNewestMatchingPosts(
   db: Database,
@@ -231,7 +259,7 @@ export async function findNewestMatchingPosts(
     const wanted = limit - matches.length;
     // None found yet: suppose half of one in what was read.
     const toRead = (wanted * read) / Math.max(matches.length, 0.5);
-    const candidates = (wordMatches / read) * (await findEntryCount(db));
+    const candidates = (wordMatches / read) * (await estimateRangeEntries(db, search));
     if (toRead > MAX_SCAN_ENTRIES || toRead > candidates * INDEX_CANDIDATE_COST) break;
     scan = Math.ceil(toRead * 1.5) + 100;
   }

@@ -127,7 +127,11 @@ export const postSearchEntries = pgTable(
     searchDocument: tsvector().notNull(),
   },
   (table) => [
-    index('post_search_entries_document_idx').using('gin', table.searchDocument).with({ fastupdate: 'off' }),
+    // One GIN index over the forum and the words (btree_gin): a search in a forum finds only that
+    // forum's matches in the index, and a search of every forum reads the words alone as before.
+    index('post_search_entries_category_document_idx')
+      .using('gin', table.categoryId, table.searchDocument)
+      .with({ fastupdate: 'off' }),
     index('post_search_entries_created_idx').on(table.createdAt, table.postId),
     index('post_search_entries_category_created_idx').on(table.categoryId, table.createdAt, table.postId),
     index('post_search_entries_author_created_idx').on(table.authorId, table.createdAt, table.postId),
