@@ -123,15 +123,22 @@ describe('a forum with thousands of posts', () => {
     const everyTenth = uniqueWord();
     const everyFortieth = uniqueWord();
     const rare = uniqueWord();
-    const count = 3000;
-    // One reply every 29 minutes for about two months, the newest a minute ago.
+    // Every hundredth post: too few in the first look to fill a page, so the index looks in a window of time.
+    const everyHundredth = uniqueWord();
+    // Every hundredth post among the newest 1,500 and older than the newest 5,000, and none between:
+    // the window holds too few, and the index looks again in what is older than it.
+    const gapped = uniqueWord();
+    const count = 10_000;
+    // One reply every 9 minutes for about two months, the newest a minute ago.
     await t.ctx.db.execute(sql`
       insert into posts (topic_id, author_id, number, body_markdown, body_html, body_text, created_at)
-      select ${topicId}::uuid, ${author.user.id}::uuid, 1 + n, body, body, body, now() - interval '1 minute' - (${count} - n) * interval '29 minutes'
+      select ${topicId}::uuid, ${author.user.id}::uuid, 1 + n, body, body, body, now() - interval '1 minute' - (${count} - n) * interval '9 minutes'
       from generate_series(1, ${count}) as n,
         lateral (select concat_ws(' ', 'Day', n::text,
           case when n % 6 = 0 then ${everySixth} end, case when n % 10 = 0 then ${everyTenth} end,
-          case when n % 40 = 0 then ${everyFortieth} end, case when n % 700 = 0 then ${rare} end) as body) as b`);
+          case when n % 40 = 0 then ${everyFortieth} end, case when n % 700 = 0 then ${rare} end,
+          case when n % 100 = 0 then ${everyHundredth} end,
+          case when n % 100 = 50 and (n > ${count} - 1500 or n <= ${count} - 5000) then ${gapped} end) as body) as b`);
     // Written past the app: their search entries too, as the app writes them.
     await writeSearchEntries(t.ctx.db, { topicId });
     await t.ctx.db.execute(sql`analyze posts, post_search_entries`);
@@ -144,7 +151,7 @@ describe('a forum with thousands of posts', () => {
       return (result as { rows: Array<{ id: string }> }).rows.map((row) => row.id);
     }
 
-    for (const word of [everySixth, everyTenth, everyFortieth, rare, `${everySixth} ${everyTenth}`]) {
+    for (const word of [everySixth, everyTenth, everyFortieth, rare, everyHundredth, gapped, `${everySixth} ${everyTenth}`]) {
       const all = await expected(word);
       expect(all.length).toBeGreaterThan(0);
       const newest = (await allPages(viewer, { q: word, sort: 'newest' })).flat().map((result) => result.postId);
@@ -155,7 +162,7 @@ describe('a forum with thousands of posts', () => {
       expect(new Set(relevant), word).toEqual(new Set(all.slice(0, RANKED_WINDOW)));
     }
     // In the topic's forum (the index holds the forum beside the words) and in another one.
-    for (const word of [everyFortieth, rare]) {
+    for (const word of [everyFortieth, rare, gapped]) {
       const all = await expected(word);
       const inForum = (await allPages(viewer, { q: word, sort: 'newest', category: 'questions-and-advice' })).flat();
       expect(inForum.map((result) => result.postId), word).toEqual(all.slice(0, 20 * 20));

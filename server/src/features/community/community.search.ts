@@ -59,11 +59,17 @@ export type PostSearch = {
 
 /** A post position in newest-first order; createdAt has microseconds, in UTC. */
 export type PostPosition = { createdAt: string; id: string };
+/** A span of time (ISO instants; `from` inclusive, `until` exclusive; either may be open). */
+export type TimeWindow = { from?: string | undefined; until?: string | undefined };
 /** A matching post, where it sorts and (when asked for) its rank. */
 export type PostMatch = PostPosition & { rank: number };
 
 /** How many of the newest entries the first look reads, matching each one's document (no index). */
 export const RECENT_SCAN_ENTRIES = 1000;
+/** Sorts before every other id at the same instant: "before (t, OLDEST_ID)" is "before t". */
+const OLDEST_ID = '00000000-0000-0000-0000-000000000000';
+/** The most windows of time the index looks in before it looks in all that is older. */
+const MAX_WINDOWS = 3;
 /** The most entries one later look reads one by one. */
 const MAX_SCAN_ENTRIES = 100_000;
 // Reading an entry through the search index (a bitmap of scattered rows, each fetched) costs about
@@ -140,6 +146,9 @@ export function scanNewestQuery(
       (select count(*)::int from recent where is_match) as "wordMatches",
       (select json_build_object('id', e.post_id, 'createdAt', ${createdAtText}) from recent e
         order by e.created_at, e.post_id limit 1) as "last",
+      (select ${createdAtText} from recent e order by e.created_at desc, e.post_id desc limit 1) as "newestAt",
+      -- Words in an order ("a phrase"): the index finds every entry holding them all, then checks each.
+      position('<' in ${tsQuery(search.text)}::text) > 0 as "isPhrase",
       (select coalesce(json_agg(m), '[]') from (
         select e.post_id as "id", ${createdAtText} as "createdAt", ${rankOf(search, options.withRank)} as "rank"
         from recent e
@@ -153,12 +162,14 @@ export function scanNewestQuery(
  * checked and sorted. The index holds the forum beside the words, so a forum's search reads only
  * that forum's matches. The index look is kept apart (materialized) so the planner cannot turn it
  * into a walk in created_at order; the position stays outside it, as a walk from there is what the
- * index is there to avoid.
+ * index is there to avoid. A time window (when given) goes inside: the planner may then read only
+ * the window's part of the matches (the search index and the created_at index together).
  */
 export function indexMatchesQuery(
   search: PostSearch,
-  options: { before: PostPosition | undefined; limit: number; withRank: boolean },
+  options: { before: PostPosition | undefined; window?: TimeWindow | undefined; limit: number; withRank: boolean },
 ): SQL {
+  const { window } = options;
   return sql`with candidates as materialized (
       select e.post_id, e.created_at, e.category_id, e.author_id, e.is_anonymous, e.named_topic_author_id
       from post_search_entries e
@@ -166,6 +177,8 @@ export function indexMatchesQuery(
         sql`numnode(${tsQuery(search.text)}) > 0`,
         sql`e.search_document @@ ${tsQuery(search.text)}`,
         ...rangeConditions(search, undefined),
+        ...(window?.from ? [sql`e.created_at >= ${window.from}::timestamptz`] : []),
+        ...(window?.until ? [sql`e.created_at < ${window.until}::timestamptz`] : []),
       )})
     select m.id, m."createdAt", ${rankOf(search, options.withRank, 'm.id')} as "rank" from (
       select e.post_id as "id", ${createdAtText} as "createdAt", e.created_at from candidates e
@@ -176,7 +189,14 @@ export function indexMatchesQuery(
 }
 
 type MatchRow = { id: string; createdAt: string; rank: number | string };
-type ScanRow = { read: number; wordMatches: number; last: PostPosition | null; matches: MatchRow[] | string };
+type ScanRow = {
+  read: number;
+  wordMatches: number;
+  last: PostPosition | null;
+  newestAt: string | null;
+  isPhrase: boolean;
+  matches: MatchRow[] | string;
+};
 
 /** The rows of a plain SQL query: both drivers (node-postgres, PGlite) answer { rows }. */
 async function rowsOf<Row>(db: Database, query: SQL): Promise<Row[]> {
@@ -229,10 +249,15 @@ async function estimateRangeEntries(db: Database, search: PostSearch): Promise<n
  * words and a great deal for rare ones; the search index is the other way round (it reads every
  * entry holding the words, then sorts them), and the planner's estimates for phrases and words
  * that go together are too rough to choose. So the first look reads the newest RECENT_SCAN_ENTRIES
- * of the range, which fills a page of common words and measures how common the words are; then
- * reading on costs about (still wanted ÷ density) entries and the index about (word density ×
- * entries in the range: a forum's, an author's, some days') candidates, and the cheaper is taken
- * (a further look reads on, or the index finishes).
+ * of the range, which fills a page of common words and measures how common the words are. Then:
+ * - words without an order, some found: the index looks in a window of time just older than what
+ *   was read, sized at the density and pace found so far to hold twice what is still wanted (the
+ *   search index and the created_at index together read only the window's matches), then in the
+ *   next window back, up to MAX_WINDOWS, and in all that is older only if they held too few or the
+ *   next would span half the range;
+ * - otherwise (a phrase, or nothing found yet): reading on costs about (still wanted ÷ density)
+ *   entries and the index about (word density × entries in the range: a forum's, an author's,
+ *   some days') candidates, and the cheaper is taken (a further look reads on, or the index finishes).
  */
 export async function findNewestMatchingPosts(
   db: Database,
@@ -245,6 +270,8 @@ export async function findNewestMatchingPosts(
   let scan = RECENT_SCAN_ENTRIES;
   let read = 0;
   let wordMatches = 0;
+  let newestAt: string | null = null;
+  let olderThanWindows: TimeWindow | undefined;
   for (;;) {
     const [look] = await rowsOf<ScanRow>(
       db,
@@ -255,17 +282,49 @@ export async function findNewestMatchingPosts(
     if (matches.length >= limit || look!.read < scan || !look!.last) return matches; // full, or all read
     read += look!.read;
     wordMatches += look!.wordMatches;
+    newestAt ??= look!.newestAt;
     before = look!.last;
     const wanted = limit - matches.length;
     // None found yet: suppose half of one in what was read.
     const toRead = (wanted * read) / Math.max(matches.length, 0.5);
-    const candidates = (wordMatches / read) * (await estimateRangeEntries(db, search));
+    const rangeEntries = await estimateRangeEntries(db, search);
+    // Words without an order, some found: the index reads only a window of time that should hold
+    // them (its cost is the window's place in the created_at index and the few matches in it,
+    // not the reading of each entry). A phrase's index look costs every entry holding its words
+    // wherever the window is, so a phrase weighs reading on against the index, as below.
+    if (!look!.isPhrase && matches.length > 0 && newestAt) {
+      const readSpan = Date.parse(newestAt) - Date.parse(before.createdAt);
+      // Entries per millisecond of the range, as the reading found them.
+      const rate = read / Math.max(readSpan, 1);
+      let covered = read;
+      // The first window is open towards now: the position leaves out what was read (and keeps
+      // what shares the last read instant); each later one ends where the one before began.
+      let until: string | undefined;
+      for (let window = 1; window <= MAX_WINDOWS; window += 1) {
+        const stillWanted = limit - matches.length;
+        const windowEntries = (2 * stillWanted * covered) / matches.length;
+        if (windowEntries > rangeEntries / 2) break;
+        const from = new Date(Date.parse(until ?? before.createdAt) - windowEntries / rate).toISOString();
+        const inWindow = await rowsOf<MatchRow>(
+          db,
+          indexMatchesQuery(search, { before, window: { from, until }, limit: stillWanted, withRank }),
+        );
+        matches.push(...inWindow.map(toMatch));
+        if (matches.length >= limit) return matches;
+        before = { createdAt: from, id: OLDEST_ID };
+        until = from;
+        covered += windowEntries;
+      }
+      if (until) olderThanWindows = { until };
+      break;
+    }
+    const candidates = (wordMatches / read) * rangeEntries;
     if (toRead > MAX_SCAN_ENTRIES || toRead > candidates * INDEX_CANDIDATE_COST) break;
     scan = Math.ceil(toRead * 1.5) + 100;
   }
   const rest = await rowsOf<MatchRow>(
     db,
-    indexMatchesQuery(search, { before, limit: limit - matches.length, withRank }),
+    indexMatchesQuery(search, { before, window: olderThanWindows, limit: limit - matches.length, withRank }),
   );
   return [...matches, ...rest.map(toMatch)];
 }
