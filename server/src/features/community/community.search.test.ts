@@ -151,7 +151,15 @@ describe('a forum with thousands of posts', () => {
       return (result as { rows: Array<{ id: string }> }).rows.map((row) => row.id);
     }
 
-    for (const word of [everySixth, everyTenth, everyFortieth, rare, everyHundredth, gapped, `${everySixth} ${everyTenth}`]) {
+    for (const word of [
+      everySixth,
+      everyTenth,
+      everyFortieth,
+      rare,
+      everyHundredth,
+      gapped,
+      `${everySixth} ${everyTenth}`,
+    ]) {
       const all = await expected(word);
       expect(all.length).toBeGreaterThan(0);
       const newest = (await allPages(viewer, { q: word, sort: 'newest' })).flat().map((result) => result.postId);
@@ -165,7 +173,10 @@ describe('a forum with thousands of posts', () => {
     for (const word of [everyFortieth, rare, gapped]) {
       const all = await expected(word);
       const inForum = (await allPages(viewer, { q: word, sort: 'newest', category: 'questions-and-advice' })).flat();
-      expect(inForum.map((result) => result.postId), word).toEqual(all.slice(0, 20 * 20));
+      expect(
+        inForum.map((result) => result.postId),
+        word,
+      ).toEqual(all.slice(0, 20 * 20));
       const relevant = (await allPages(viewer, { q: word, sort: 'relevant', category: 'questions-and-advice' })).flat();
       expect(new Set(relevant.map((result) => result.postId)), word).toEqual(new Set(all.slice(0, RANKED_WINDOW)));
       expect(await allPages(viewer, { q: word, sort: 'newest', category: 'milestones' })).toEqual([[]]);

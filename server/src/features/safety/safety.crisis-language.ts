@@ -1452,4 +1452,3 @@ export function assessCrisisLanguage(text: string, options: { everyRule?: boolea
   if (modelAloneFinds(reading, decision)) return { isCrisis: true, kinds: [likeliestCrisisKind(normalized)] };
   return { isCrisis: false, kinds: [] };
 }
-

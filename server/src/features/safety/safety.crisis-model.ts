@@ -83,9 +83,7 @@ export type CrisisReading = { rulesFire: boolean; post: number; strongestPart: n
 
 /** Whether the rules' match stands (they fired, and the model does not overrule them). */
 export function ruleStands(reading: CrisisReading, settings: CrisisDecisionSettings): boolean {
-  return (
-    reading.rulesFire && (reading.words < settings.vetoMinWords || reading.strongestPart >= settings.vetoBelow)
-  );
+  return reading.rulesFire && (reading.words < settings.vetoMinWords || reading.strongestPart >= settings.vetoBelow);
 }
 
 /** Whether the model finds a crisis on its own. */

@@ -472,7 +472,8 @@ export function chooseDecision(
     words: prepared.words[index]!,
   });
   const neutral = { threshold: 2, partThreshold: 2, vetoBelow: 0, vetoMinWords: 0, modelMinWords: 1 };
-  const masks = (decide: (index: number) => boolean) => Uint8Array.from({ length: count }, (_, index) => (decide(index) ? 1 : 0));
+  const masks = (decide: (index: number) => boolean) =>
+    Uint8Array.from({ length: count }, (_, index) => (decide(index) ? 1 : 0));
   const vetoChoices = vetoGrid.flatMap((vetoBelow) =>
     vetoMinWordsGrid.map((vetoMinWords) => ({
       settings: { vetoBelow, vetoMinWords },
@@ -483,7 +484,9 @@ export function chooseDecision(
     partThresholdGrid.flatMap((partThreshold) =>
       [...thresholdGrid].reverse().map((threshold) => ({
         settings: { threshold, partThreshold, modelMinWords },
-        finds: masks((index) => modelAloneFinds(reading(index), { ...neutral, threshold, partThreshold, modelMinWords })),
+        finds: masks((index) =>
+          modelAloneFinds(reading(index), { ...neutral, threshold, partThreshold, modelMinWords }),
+        ),
       })),
     ),
   );
