@@ -182,7 +182,7 @@ export function indexMatchesQuery(
       )})
     select m.id, m."createdAt", ${rankOf(search, options.withRank, 'm.id')} as "rank" from (
       select e.post_id as "id", ${createdAtText} as "createdAt", e.created_at from candidates e
-      where ${and(sql`true`, ...positionConditions(options.before), ...viewerConditions(search))}
+      where ${and(...positionConditions(options.before), ...viewerConditions(search))}
       order by e.created_at desc, e.post_id desc
       limit ${options.limit}) m
     order by m.created_at desc, m.id desc`;
@@ -272,6 +272,7 @@ export async function findNewestMatchingPosts(
   let wordMatches = 0;
   let newestAt: string | null = null;
   let olderThanWindows: TimeWindow | undefined;
+  let rangeEntries: number | undefined; // asked for once, when the first look falls short
   for (;;) {
     const [look] = await rowsOf<ScanRow>(
       db,
@@ -287,7 +288,7 @@ export async function findNewestMatchingPosts(
     const wanted = limit - matches.length;
     // None found yet: suppose half of one in what was read.
     const toRead = (wanted * read) / Math.max(matches.length, 0.5);
-    const rangeEntries = await estimateRangeEntries(db, search);
+    rangeEntries ??= await estimateRangeEntries(db, search);
     // Words without an order, some found: the index reads only a window of time that should hold
     // them (its cost is the window's place in the created_at index and the few matches in it,
     // not the reading of each entry). A phrase's index look costs every entry holding its words
